@@ -16,6 +16,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // WxtVitest's setup (the fake `browser`/`chrome` globals) is not inherited by projects.
+          setupFiles: ['virtual:wxt-setup'],
         },
       },
       {

@@ -7,17 +7,19 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Kent Stats Check',
     description:
       'Highlights statistics about assault and abuse in Kent and Medway and checks them against official figures.',
     permissions: ['storage', 'contextMenus'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'kent-stats-check@example.org',
-        // Firefox asks every extension to declare what it collects: nothing.
-        data_collection_permissions: { required: ['none'] },
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'kent-stats-check@example.org',
+          // Firefox asks every extension to declare what it collects: nothing.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
 });

@@ -23,7 +23,12 @@ const url = v.union(
   'must be a full URL or empty',
 );
 
-export const SOURCE_KINDS = ['foi-response', 'council-publication', 'news-report', 'policy'] as const;
+export const SOURCE_KINDS = [
+  'foi-response',
+  'council-publication',
+  'news-report',
+  'policy',
+] as const;
 
 export const SourceSchema = v.strictObject({
   id,
@@ -40,9 +45,7 @@ export const SourceSchema = v.strictObject({
   /** True for a report of someone else's data (a news story about an FOI answer). */
   secondary: v.boolean(),
   /** Another place the same text was published, when that is known and the original's address is not. */
-  republished: v.optional(
-    v.strictObject({ publisher: text, date: partialDate, url }),
-  ),
+  republished: v.optional(v.strictObject({ publisher: text, date: partialDate, url })),
   /** What the document is, for readers browsing sources. */
   note: optionalText,
 });
@@ -92,8 +95,8 @@ export const PeriodSchema = v.strictObject({
   from: partialDate,
   /** Last year or day covered; empty when the source does not pin it down. */
   to: partialDate,
-  /** The period as the source words it ("2021/22", "2025 (Up to 02/09/25)"). */
-  label: text,
+  /** The period as the source words it ("2021/22", "2025 (Up to 02/09/25)"); empty when it gives none. */
+  label: optionalText,
 });
 
 export const FigureSchema = v.strictObject({

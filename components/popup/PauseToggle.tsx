@@ -1,0 +1,40 @@
+import { useSettings } from '@/components/use-settings';
+import { normaliseHostname } from '@/utils/hostname';
+
+export interface PauseToggleProps {
+  /** The page's address; the pause applies to its whole site. */
+  url: string;
+  /** Called after the setting changed, so the popup can ask the page again. */
+  onChange?(): void;
+}
+
+/** Pause or resume on this site: remembered, and applied at once to the site's open tabs. */
+export function PauseToggle({ url, onChange }: PauseToggleProps) {
+  const [settings, update] = useSettings();
+  let host = '';
+  try {
+    host = normaliseHostname(new URL(url).hostname);
+  } catch {
+    host = '';
+  }
+  if (!settings || host === '') return null;
+  const paused = settings.pausedSites.includes(host);
+  return (
+    <p class="pause">
+      <button
+        type="button"
+        aria-pressed={paused}
+        onClick={() =>
+          void update({
+            pausedSites: paused
+              ? settings.pausedSites.filter((s) => s !== host)
+              : [...settings.pausedSites, host],
+          }).then(() => onChange?.())
+        }
+      >
+        {paused ? `Resume on ${host}` : `Pause on ${host}`}
+      </button>
+      {paused && <span class="popup__notice"> Paused: nothing is checked on this site.</span>}
+    </p>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Source } from '@/data/schema';
+
+export interface SourceListProps {
+  sources: readonly Source[];
+}
+
+/** The documents every official figure comes from, so a reader knows what "official" means here. */
+export function SourceList({ sources }: SourceListProps) {
+  return (
+    <section aria-labelledby="sources-heading" class="sources">
+      <h2 id="sources-heading">Sources</h2>
+      <ul>
+        {sources.map((s) => (
+          <li key={s.id}>
+            <span class="sources__title">{s.title}</span>
+            <span class="sources__meta">
+              {' '}
+              — {s.publisher}
+              {s.date !== '' && `, ${s.date}`}
+              {s.reference !== '' && `, ${s.reference}`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The bundled dataset, validated when this module loads: an invalid record stops the build,
+ * the CLI and the tests with one error listing every problem (file, record, field).
+ * Works the same in the extension bundle, in Node (tsx) and in vitest.
+ */
+import figures from './figures.json';
+import notHeld from './not-held.json';
+import { PLACES } from './schema';
+import type { Dataset, Figure, NotHeld, Source } from './schema';
+import sources from './sources.json';
+import { validateDataset } from './validate';
+
+const result = validateDataset({ sources, figures, notHeld });
+if (!result.dataset) {
+  throw new Error(`The dataset is invalid:\n${result.errors.join('\n')}`);
+}
+
+export const dataset: Dataset = result.dataset;
+
+const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
+const figuresById = new Map(dataset.figures.map((f) => [f.id, f]));
+const notHeldById = new Map(dataset.notHeld.map((n) => [n.id, n]));
+
+export function sourceById(id: string): Source | undefined {
+  return sourcesById.get(id);
+}
+
+export function figureById(id: string): Figure | undefined {
+  return figuresById.get(id);
+}
+
+export function notHeldStatementById(id: string): NotHeld | undefined {
+  return notHeldById.get(id);
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Canonical order of the points of a series: by period (from, then to), then by place in
+ * the order of `PLACES`, then by id; a total always last.
+ */
+export function compareSeriesPoints(a: Figure, b: Figure): number {
+  const totalA = a.series?.total === true ? 1 : 0;
+  const totalB = b.series?.total === true ? 1 : 0;
+  return (
+    totalA - totalB ||
+    compareStrings(a.period.from, b.period.from) ||
+    compareStrings(a.period.to, b.period.to) ||
+    PLACES.indexOf(a.place) - PLACES.indexOf(b.place) ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+const seriesById = new Map<string, Figure[]>();
+for (const figure of dataset.figures) {
+  if (!figure.series) continue;
+  const group = seriesById.get(figure.series.id) ?? [];
+  group.push(figure);
+  seriesById.set(figure.series.id, group);
+}
+for (const group of seriesById.values()) group.sort(compareSeriesPoints);
+
+/** The figures of `figure`'s series (itself included) in canonical order; empty when it has none. */
+export function seriesOf(figure: Figure): readonly Figure[] {
+  return figure.series ? (seriesById.get(figure.series.id) ?? []) : [];
+}
+
+/** Every series id with its figures in canonical order. */
+export function allSeries(): ReadonlyMap<string, readonly Figure[]> {
+  return seriesById;
+}

@@ -1,0 +1,139 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { dataset } from '@/data';
+import { createEngine } from '@/utils/engine';
+import { createHighlightStyle } from '@/utils/dom/highlight-style';
+import { PageChecker } from '@/utils/dom/page-checker';
+import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
+import { isContentMessage, type ContentScriptMessages, type PageStatus } from '@/utils/messages';
+import { isPaused, loadSettings, normaliseSettings, settingsItem } from '@/utils/storage/settings';
+import './highlights.css';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // The highlight rules go in through the manifest: a page's CSP cannot block them.
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    void run(ctx);
+  },
+});
+
+/** One run of the extension in one page; everything it starts stops with `ctx`. */
+async function run(ctx: ContentScriptContext): Promise<void> {
+  const settings = await loadSettings();
+  const engine = createEngine(dataset);
+  let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
+  let paused = isPaused(settings, location.hostname);
+  let showUnverified = settings.showUnverified;
+  let reportEmail = settings.reportEmail;
+  const highlightStyle = createHighlightStyle(document);
+  highlightStyle.set(settings.highlightStyle);
+  ctx.onInvalidated(() => highlightStyle.remove());
+
+  const startSession = () => {
+    const stop = new AbortController();
+    ctx.onInvalidated(() => stop.abort());
+    const checker = new PageChecker({
+      doc: document,
+      engine,
+      signal: stop.signal,
+      showUnverified,
+      onChange: (claims) => ui.update(claims),
+    });
+    const ui = new PageUiController(document, checker, stop.signal);
+    ui.setReportEmail(reportEmail);
+    session = { checker, ui, stop };
+    // Let the page finish its own work first.
+    ctx.requestIdleCallback(() => checker.start(), { timeout: 2000 });
+  };
+  const stopSession = () => {
+    session?.stop.abort();
+    session = null;
+  };
+
+  if (!paused) startSession();
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
+
+  const unwatch = settingsItem.watch((value) => {
+    const next = normaliseSettings(value);
+    showUnverified = next.showUnverified;
+    session?.checker.setShowUnverified(showUnverified);
+    highlightStyle.set(next.highlightStyle);
+    reportEmail = next.reportEmail;
+    session?.ui.setReportEmail(reportEmail);
+    const nowPaused = isPaused(next, location.hostname);
+    if (nowPaused === paused) return;
+    paused = nowPaused;
+    if (paused) stopSession();
+    else startSession();
+  });
+  ctx.onInvalidated(unwatch);
+
+  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+    if (!isContentMessage(message)) return undefined;
+    switch (message.type) {
+      case 'get-page-status':
+        return Promise.resolve(pageStatus());
+      case 'open-claim': {
+        const { id } = message.payload as ContentScriptMessages['open-claim']['request'];
+        return Promise.resolve(session?.ui.open(id, 'keyboard') ?? false);
+      }
+      case 'check-selection': {
+        const { text } = message.payload as ContentScriptMessages['check-selection']['request'];
+        return Promise.resolve(checkSelection(text));
+      }
+      default:
+        return undefined;
+    }
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+
+  /** "Check this statistic": the best official match for the selection, in a card beside it. */
+  function checkSelection(text: string): boolean {
+    const selection = window.getSelection();
+    if (!session || !selection || selection.rangeCount === 0) return false;
+    const range = selection.getRangeAt(0).cloneRange();
+    const words = (text || selection.toString()).replace(/\s+/g, ' ').trim();
+    if (words === '') return false;
+    const [best] = engine.checkStatement(words, 1);
+    const view = viewOf('selection', {
+      mention: best?.mention ?? words,
+      sentence: words,
+      verdict: best?.verdict ?? 'unverified',
+      reason: best?.reason ?? 'No official figure in the dataset is close to the selected text.',
+      recordId: best?.recordId ?? null,
+      notHeldId: best?.notHeldId ?? null,
+      official: best?.official ?? null,
+    });
+    session.ui.showSelectionCheck(view, range);
+    return true;
+  }
+
+  function pageStatus(): ContentScriptMessages['get-page-status']['response'] {
+    const status: PageStatus = {
+      relevant: session?.checker.isRelevant ?? false,
+      paused,
+      url: location.href,
+      title: document.title,
+      claims: (session?.checker.visibleClaims ?? []).map((t) => ({
+        id: t.id,
+        mention: t.claim.mention,
+        sentence: t.claim.sentence,
+        verdict: t.claim.verdict,
+        reason: t.claim.reason,
+        officialDisplay: t.claim.official?.display ?? null,
+        sourceLabel: t.claim.official
+          ? [t.claim.official.source.publisher, t.claim.official.source.reference]
+              .filter(Boolean)
+              .join(', ')
+          : null,
+        official: t.claim.official,
+      })),
+    };
+    return status;
+  }
+}

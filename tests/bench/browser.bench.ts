@@ -1,0 +1,252 @@
+/**
+ * `npm run bench:browser`: what the extension costs a reader's browser. Generated articles of
+ * 50 KB, 500 KB and 5 MB, and a 100 KB page with no Kent content, each loaded in headless
+ * Chromium with and without the built extension. Reports medians over several loads:
+ * - time from the page's load event to the last highlight,
+ * - the longest main-thread task (PerformanceObserver 'longtask'),
+ * - main-thread script and task time (CDP Performance metrics), whose difference with and
+ *   without the extension is what the extension added.
+ * Targets (issue "In the page"): all highlights within 300 ms of idle at 500 KB; no task over
+ * 50 ms caused by the extension at 5 MB; under 2 ms added on the page without Kent content.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath, extensionDir } from '../e2e/harness';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const KENT_PARAGRAPHS = [
+  'Kent Police recorded more than 100 domestic abuse-related crimes every day in 2021/22, figures show.',
+  'Thanet has the highest rate of domestic abuse offences in Kent at 27.6 per 1,000 population.',
+  'Sevenoaks averaged 1,709 domestic abuse calls to the force between 2017 and 2021.',
+  'The council met on 14 March at County Hall, Maidstone ME14 1XQ, and the meeting ran for three hours.',
+  'Gillingham beat Crawley 3-1 on Saturday in front of 5,412 fans at Priestfield.',
+  'The trust said 11,485 assaults on staff by patients were reported between 2011 and 2018.',
+];
+const OTHER_PARAGRAPHS = [
+  'Preheat the oven to 180C and line a 20cm tin with baking paper before you start.',
+  'The ferry left Portsmouth at 9.15am with 1,200 passengers and 300 cars on board.',
+  'Bake for 35 minutes, then leave to cool in the tin for another 10 minutes.',
+  'The orchestra played 3 encores and the concert hall seats 2,300 people.',
+];
+
+function article(
+  kb: number,
+  paragraphs: string[],
+  title: string,
+): { html: string; claims: number } {
+  const parts: string[] = [];
+  let size = 0;
+  let claims = 0;
+  for (let i = 0; size < kb * 1024; i++) {
+    const text = paragraphs[i % paragraphs.length]!;
+    if (paragraphs === KENT_PARAGRAPHS && [0, 1, 2, 5].includes(i % paragraphs.length)) claims++;
+    const p = `<p>${text}</p>\n`;
+    parts.push(i % 20 === 0 ? `<h2>Section ${i / 20 + 1}</h2>\n${p}` : p);
+    size += p.length;
+  }
+  return {
+    html: `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${parts.join('')}</main></body></html>`,
+    claims,
+  };
+}
+
+interface Sample {
+  toHighlights: number | null;
+  longestTask: number;
+  scriptMs: number;
+  taskMs: number;
+}
+
+async function launch(
+  withExtension: boolean,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profile = mkdtempSync(join(tmpdir(), 'kent-stats-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      ...(withExtension
+        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : ['--disable-extensions']),
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  if (withExtension) {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await worker.evaluate(() => new Promise((ok) => setTimeout(ok, 200)));
+  }
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function measure(
+  context: BrowserContext,
+  url: string,
+  expectedClaims: number,
+  withExtension: boolean,
+): Promise<Sample> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longest: number; __loadAt: number };
+    w.__longest = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+    addEventListener('load', () => (w.__loadAt = performance.now()));
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  let toHighlights: number | null = null;
+  if (withExtension && expectedClaims > 0) {
+    toHighlights = await page.evaluate(
+      (n) =>
+        new Promise<number>((resolve, reject) => {
+          const w = window as unknown as { __loadAt: number };
+          const names = [
+            'kent-stats-match',
+            'kent-stats-mismatch',
+            'kent-stats-unverified',
+            'kent-stats-not-held',
+          ];
+          const started = performance.now();
+          const poll = () => {
+            const count = names
+              .map((x) => CSS.highlights.get(x)?.size ?? 0)
+              .reduce((a, b) => a + b, 0);
+            if (count >= n) resolve(performance.now() - w.__loadAt);
+            else if (performance.now() - started > 60_000)
+              reject(new Error(`only ${count} of ${n} highlights`));
+            else requestAnimationFrame(poll);
+          };
+          poll();
+        }),
+      expectedClaims,
+    );
+  } else {
+    // Let the extension (if any) run its idle-time start and cheap test.
+    await page.waitForTimeout(2500);
+  }
+  await page.waitForTimeout(300);
+  const longestTask = await page.evaluate(
+    () => (window as unknown as { __longest: number }).__longest,
+  );
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  await page.close();
+  return {
+    toHighlights,
+    longestTask,
+    scriptMs: metric('ScriptDuration'),
+    taskMs: metric('TaskDuration'),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
+};
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kent-stats-bench-pages-'));
+  mkdirSync(dir, { recursive: true });
+  const pages = [
+    {
+      name: '50 KB article',
+      file: 'a50.html',
+      ...article(50, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
+    },
+    {
+      name: '500 KB article',
+      file: 'a500.html',
+      ...article(500, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
+    },
+    {
+      name: '5 MB article',
+      file: 'a5000.html',
+      ...article(5000, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
+    },
+    {
+      name: '100 KB, no Kent content',
+      file: 'other.html',
+      ...article(100, OTHER_PARAGRAPHS, 'Weekend recipes'),
+    },
+  ];
+  for (const p of pages) writeFileSync(join(dir, p.file), p.html);
+  const server = createServer((req, res) => {
+    const page = pages.find((p) => req.url === `/${p.file}`);
+    if (!page) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const rows: string[][] = [];
+  for (const p of pages) {
+    const results: Record<'with' | 'without', Sample[]> = { with: [], without: [] };
+    for (const mode of ['without', 'with'] as const) {
+      const browser = await launch(mode === 'with');
+      for (let i = 0; i < RUNS; i++) {
+        results[mode].push(
+          await measure(browser.context, `${origin}/${p.file}`, p.claims, mode === 'with'),
+        );
+      }
+      await browser.close();
+    }
+    const w = results.with;
+    const wo = results.without;
+    rows.push([
+      p.name,
+      String(p.claims),
+      p.claims > 0 ? median(w.map((s) => s.toHighlights ?? NaN)).toFixed(0) : '–',
+      median(wo.map((s) => s.longestTask)).toFixed(0),
+      median(w.map((s) => s.longestTask)).toFixed(0),
+      (median(w.map((s) => s.scriptMs)) - median(wo.map((s) => s.scriptMs))).toFixed(1),
+      (median(w.map((s) => s.taskMs)) - median(wo.map((s) => s.taskMs))).toFixed(1),
+    ]);
+    console.error(`measured ${p.name}`);
+  }
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+
+  const header = [
+    'page',
+    'claims',
+    'load→all marks ms',
+    'longest task ms (without)',
+    'longest task ms (with)',
+    'script ms added',
+    'main-thread ms added',
+  ];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
+  console.log(`Medians of ${RUNS} loads each (headless Chromium, ${extensionDir})`);
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

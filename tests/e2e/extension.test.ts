@@ -1,0 +1,84 @@
+/**
+ * The extension as a reader meets it: installed in Chromium, reading a local news article,
+ * marking its figures, and listing them in the toolbar popup.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactsDir,
+  launchWithExtension,
+  serveFixtures,
+  watchErrors,
+  type ExtensionBrowser,
+  type Served,
+} from './harness';
+import { highlightedTexts, waitForHighlights } from './highlights';
+
+let browser: ExtensionBrowser;
+let server: Served;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openArticle(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}${path}`);
+  return { page, errors };
+}
+
+describe('the installed extension', () => {
+  it('marks the article’s figures by verdict', async () => {
+    const { page, errors } = await openArticle('/e2e/plain-article.html');
+    await waitForHighlights(page);
+    const marks = await highlightedTexts(page);
+    expect(marks.match).toEqual(
+      expect.arrayContaining(['more than 100', 'four in ten', '27.6', '12.6', '4,548']),
+    );
+    expect(marks.mismatch).toEqual(['1,790']);
+    // Essex's figure, the phone number, the postcode and the dates are not claims.
+    const all = Object.values(marks).flat().join(' | ');
+    expect(all).not.toMatch(/95|0808|ME14|2023|9 October/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lists the page’s claims in the popup, worst news first', async () => {
+    const { page } = await openArticle('/e2e/plain-article.html');
+    await waitForHighlights(page);
+    const popup = await browser.openPopup(page);
+    const groups = popup.locator('.claims__group h3');
+    await expect
+      .poll(() => groups.allTextContents())
+      .toEqual([expect.stringContaining('Differ (1)'), expect.stringMatching(/Agree \(\d+\)/)]);
+    await expect
+      .poll(() => popup.locator('.claims__group--mismatch').textContent())
+      .toContain('1,790');
+    await expect
+      .poll(() => popup.locator('.claims__group--mismatch').textContent())
+      .toContain('1,709');
+    await expect.poll(() => popup.locator('.sources li').count()).toBe(5);
+    await popup.screenshot({ path: join(artifactsDir, 'popup-plain-article.png') });
+    await popup.close();
+    await page.close();
+  });
+
+  it('says plainly when the popup’s page is one the extension cannot run on', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    await expect
+      .poll(() => popup.locator('.popup__notice').textContent())
+      .toContain('can’t run on this page');
+    await popup.close();
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * Drives the freshly built extension in real Chromium (Debian's, or CHROME_PATH) with
+ * playwright-core, against pages served on 127.0.0.1. Test tools cannot download browsers
+ * on this kind of machine, so a missing Chromium is a clear failure, never a skip.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { browser } from 'wxt/browser';
+
+const root = resolve(import.meta.dirname, '../..');
+export const extensionDir = join(root, '.output/chrome-mv3');
+export const artifactsDir = join(root, 'test-results');
+
+/** Folders served over HTTP, by URL prefix. */
+const served: Record<string, string> = {
+  '/e2e/': join(root, 'tests/fixtures/e2e'),
+  '/pages/': join(root, 'tests/fixtures/pages'),
+};
+
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+
+/** The strict policy a hardened news site might send; `/csp/...` URLs get it. */
+export const STRICT_CSP = "default-src 'self'; style-src 'self'";
+
+export function chromiumPath(): string {
+  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. Install Debian's with \`apt-get install -y chromium\`, or set CHROME_PATH to a Chrome or Chromium binary.`,
+    );
+  }
+  return path;
+}
+
+export interface Served {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves the fixture folders; `/csp/<prefix>/<file>` serves the same file with STRICT_CSP. */
+export async function serveFixtures(): Promise<Served> {
+  const server: Server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const headers: Record<string, string> = { 'cache-control': 'no-store' };
+    if (path === '/favicon.ico') {
+      res.writeHead(204, headers).end();
+      return;
+    }
+    if (path.startsWith('/csp/')) {
+      path = path.slice(4);
+      headers['content-security-policy'] = STRICT_CSP;
+    }
+    const prefix = Object.keys(served).find((p) => path.startsWith(p));
+    const file = prefix ? normalize(join(served[prefix]!, path.slice(prefix.length))) : '';
+    if (
+      !prefix ||
+      !file.startsWith(served[prefix]!) ||
+      !existsSync(file) ||
+      !statSync(file).isFile()
+    ) {
+      res.writeHead(404, headers).end('not found');
+      return;
+    }
+    headers['content-type'] = types[extname(file)] ?? 'application/octet-stream';
+    res.writeHead(200, headers).end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((ok) => server.close(() => ok())),
+  };
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  /** Opens the popup in a tab, bound to the tab showing `page`. */
+  openPopup(page: Page): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'kent-stats-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--no-default-browser-check',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  // The background's onInstalled work can race the first page load in a fresh profile.
+  await worker.evaluate(() => new Promise((ok) => setTimeout(ok, 100)));
+  return {
+    context,
+    worker,
+    extensionId,
+    async openPopup(page) {
+      // Without the "tabs" permission, tabs cannot be found by URL: find the page as the
+      // active tab, the way the real popup does.
+      await page.bringToFront();
+      const tabId = await worker.evaluate(async () => {
+        // Runs in the service worker, where `chrome` is the extension API.
+        const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+        const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id ?? -1;
+      });
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return popup;
+    },
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Collects page errors and console errors, so a test can assert the page was not broken. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  return errors;
+}

@@ -1,0 +1,240 @@
+/**
+ * The content script in someone else's page: marks follow the page, the card opens by mouse
+ * and keyboard, strict CSP and self-rewriting pages are not broken, and pages without Kent
+ * content are left exactly as they were.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  artifactsDir,
+  launchWithExtension,
+  serveFixtures,
+  watchErrors,
+  type ExtensionBrowser,
+  type Served,
+} from './harness';
+import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
+
+let browser: ExtensionBrowser;
+let server: Served;
+
+beforeAll(async () => {
+  mkdirSync(artifactsDir, { recursive: true });
+  server = await serveFixtures();
+  browser = await launchWithExtension();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.origin}${path}`);
+  return { page, errors };
+}
+
+/** Each expected number stands in exactly one mark of that verdict, and there are no others. */
+function expectMarks(
+  marks: HighlightTexts,
+  expected: Partial<Record<keyof HighlightTexts, string[]>>,
+) {
+  for (const verdict of Object.keys(marks) as Array<keyof HighlightTexts>) {
+    const want = expected[verdict] ?? [];
+    expect(marks[verdict], `${verdict} marks`).toHaveLength(want.length);
+    for (const number of want) {
+      expect(
+        marks[verdict].filter((text) => text.includes(number)),
+        `${verdict} mark for ${number}`,
+      ).toHaveLength(1);
+    }
+  }
+}
+
+/** Centre of the first mark of a verdict whose text includes `number`, in viewport pixels. */
+async function markCentre(page: Page, name: string, number: string) {
+  return page.evaluate(
+    ([n, num]) => {
+      const range = [...(CSS.highlights.get(n) ?? [])].find((r) => r.toString().includes(num)) as
+        Range | undefined;
+      if (!range) throw new Error(`no mark ${n} with ${num}`);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    [name, number] as const,
+  );
+}
+
+describe('in the page', () => {
+  it('marks figures split across inline elements', async () => {
+    const { page, errors } = await open('/e2e/split-elements.html');
+    await waitForHighlights(page, 6);
+    expectMarks(await highlightedTexts(page), {
+      match: ['27.6', '12.6', '4,000', '3.0', '401', '182'],
+    });
+    // The page's own elements are untouched.
+    expect(await page.locator('article strong').allTextContents()).toEqual(['27.6', '401']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the card on click, beside the words, with the official figure and source', async () => {
+    const { page } = await open('/e2e/plain-article.html');
+    await waitForHighlights(page);
+    const point = await markCentre(page, 'kent-stats-mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    const card = page.locator('.ksc-card');
+    await card.waitFor();
+    await expect.poll(() => card.getAttribute('role')).toBe('dialog');
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Differs from the official figure');
+    expect(text).toContain('1,709');
+    expect(text).toContain('Kent County Council');
+    expect(text).toContain('Isle of Thanet News');
+    // Beside the words, never over them.
+    const box = (await card.boundingBox())!;
+    expect(point.y < box.y || point.y > box.y + box.height).toBe(true);
+    await page.screenshot({ path: join(artifactsDir, 'card-click-mismatch.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('opens the card on hover after a short delay', async () => {
+    const { page } = await open('/e2e/plain-article.html');
+    await waitForHighlights(page);
+    const point = await markCentre(page, 'kent-stats-match', '27.6');
+    await page.mouse.move(point.x, point.y);
+    const card = page.locator('.ksc-card');
+    await card.waitFor();
+    expect(await card.textContent()).toContain('27.6');
+    await page.close();
+  });
+
+  it('lets a keyboard user reach every claim and open its card', async () => {
+    const { page } = await open('/e2e/plain-article.html');
+    await waitForHighlights(page);
+    const toggle = page.locator('.ksc-toggle');
+    await toggle.waitFor();
+    expect(await toggle.textContent()).toMatch(/^\d+ figures checked$/);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    const items = page.locator('.ksc-list__item');
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(5);
+    // Worst news first: the mismatch leads the list.
+    expect(await items.first().textContent()).toContain('1,790');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    const card = page.locator('.ksc-card');
+    await card.waitFor();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className))
+      .toBe('ksc-card');
+    await page.screenshot({ path: join(artifactsDir, 'card-keyboard.png') });
+    await page.keyboard.press('Escape');
+    await card.waitFor({ state: 'detached' });
+    await page.close();
+  });
+
+  it('follows a page that re-renders its paragraphs every second, without breaking it', async () => {
+    const { page, errors } = await open('/e2e/rerender.html');
+    await waitForHighlights(page, 3);
+    await page.waitForFunction(
+      () => (window as unknown as { __renders(): number }).__renders() >= 4,
+    );
+    // The marks point at the text the page shows now, not at nodes it threw away.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(
+            () =>
+              ['kent-stats-match', 'kent-stats-mismatch', 'kent-stats-unverified']
+                .flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[])
+                .filter((r) => r.startContainer.isConnected && !r.collapsed).length,
+          ),
+        { timeout: 5000 },
+      )
+      .toBe(3);
+    expectMarks(await highlightedTexts(page), { match: ['100', '27.6', '1,709'] });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('works under a strict Content-Security-Policy', async () => {
+    const { page, errors } = await open('/csp/e2e/csp-article.html');
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (v: string) => violations.push(v));
+    await page.evaluate(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation(v: string): void }).reportViolation(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      ),
+    );
+    await waitForHighlights(page, 2);
+    expectMarks(await highlightedTexts(page), { match: ['173'], mismatch: ['185'] });
+    const point = await markCentre(page, 'kent-stats-mismatch', '185');
+    await page.mouse.click(point.x, point.y);
+    const card = page.locator('.ksc-card');
+    await card.waitFor();
+    // The card's own styles applied (adopted style sheets are not blocked by CSP).
+    const background = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(await card.textContent()).toContain('158');
+    await page.screenshot({ path: join(artifactsDir, 'card-strict-csp.png') });
+    expect(violations).toEqual([]);
+    expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);
+    await page.close();
+  });
+
+  it('checks stories appended as the reader scrolls', async () => {
+    const { page } = await open('/e2e/infinite-scroll.html');
+    await waitForHighlights(page, 1);
+    for (let i = 0; i < 6; i++) {
+      await page.mouse.wheel(0, 1500);
+      await page.waitForTimeout(200);
+    }
+    await waitForHighlights(page, 3);
+    expectMarks(await highlightedTexts(page), { match: ['27.6', '4,000', '20,615'] });
+    await page.close();
+  });
+
+  it('leaves a page with no Kent content exactly as it was', async () => {
+    const page = await browser.context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __mutations: number };
+      w.__mutations = 0;
+      // From the end of parsing on: every later change to the DOM is counted.
+      document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver((records) => (w.__mutations += records.length)).observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        }),
+      );
+    });
+    await page.goto(`${server.origin}/e2e/no-kent.html`);
+    // Give the extension time to start and do its cheap test.
+    await page.waitForTimeout(2500);
+    const result = await page.evaluate(() => ({
+      mutations: (window as unknown as { __mutations: number }).__mutations,
+      marks: [
+        'kent-stats-match',
+        'kent-stats-mismatch',
+        'kent-stats-not-held',
+        'kent-stats-unverified',
+      ]
+        .map((n) => CSS.highlights.get(n)?.size ?? 0)
+        .reduce((a, b) => a + b, 0),
+      ui: document.querySelectorAll('kent-stats-check, kent-stats-mark').length,
+    }));
+    expect(result).toEqual({ mutations: 0, marks: 0, ui: 0 });
+    await page.close();
+  });
+});

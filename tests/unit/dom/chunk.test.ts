@@ -1,0 +1,61 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { chunkRoots, textBefore } from '@/utils/dom/chunk';
+
+describe('chunkRoots', () => {
+  it('descends into large containers and keeps small blocks whole', () => {
+    const article = document.createElement('article');
+    for (let i = 0; i < 4; i++) {
+      const p = document.createElement('p');
+      p.textContent = `Paragraph ${i} `.repeat(20);
+      article.append(p);
+    }
+    document.body.replaceChildren(article);
+    const roots = chunkRoots(document.body, 300, () => false);
+    expect(roots.map((r) => r.tagName)).toEqual(['P', 'P', 'P', 'P']);
+  });
+
+  it('never splits inline-only content or content with its own text between children', () => {
+    const p = document.createElement('p');
+    p.append(
+      'Kent Police logged ',
+      Object.assign(document.createElement('strong'), { textContent: '27.6' }),
+      ' per 1,000 '.repeat(50),
+    );
+    const div = document.createElement('div');
+    div.append('loose text ', document.createElement('p'), 'x'.repeat(500));
+    document.body.replaceChildren(p, div);
+    const roots = chunkRoots(document.body, 100, () => false);
+    expect(roots).toEqual([p, div]);
+  });
+
+  it('leaves out scripts, styles and the extension’s own UI', () => {
+    const script = document.createElement('script');
+    script.textContent = 'var x = 1;'.repeat(100);
+    const ui = document.createElement('div');
+    ui.setAttribute('data-kent-stats-ui', '');
+    ui.textContent = '12 figures checked'.repeat(20);
+    const p = document.createElement('p');
+    p.textContent = 'Kent';
+    document.body.replaceChildren(script, ui, p);
+    expect(chunkRoots(document.body, 50, (el) => el.hasAttribute('data-kent-stats-ui'))).toEqual([
+      p,
+    ]);
+  });
+});
+
+describe('textBefore', () => {
+  it('gives the nearest preceding blocks in reading order, across parents', () => {
+    document.body.innerHTML =
+      '<h1>Domestic abuse in Kent</h1><section><p>First.</p><p>Second.</p></section><section><p id="t">Target.</p></section>';
+    const target = document.getElementById('t')!;
+    expect(textBefore(target, 1)).toEqual(['Second.']);
+    expect(textBefore(target, 3)).toEqual(['Domestic abuse in Kent', 'First.', 'Second.']);
+    expect(textBefore(document.querySelector('h1')!, 2)).toEqual([]);
+  });
+
+  it('skips scripts and cuts long blocks to their end', () => {
+    document.body.innerHTML = `<p>${'x'.repeat(50)}Kent.</p><script>var a = 1;</script><p id="t">Target.</p>`;
+    expect(textBefore(document.getElementById('t')!, 3, 10)).toEqual(['xxxxxKent.']);
+  });
+});

@@ -1,0 +1,47 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { createHighlighter, WRAPPER_TAG } from '@/utils/dom/highlight';
+
+function rangeOver(root: Node, text: string): Range {
+  // Finds `text` across the root's text nodes and returns a range over it.
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) nodes.push(n as Text);
+  const full = nodes.map((n) => n.data).join('');
+  const at = full.indexOf(text);
+  const locate = (offset: number, end: boolean) => {
+    let seen = 0;
+    for (const node of nodes) {
+      if (offset < seen + node.length || (end && offset === seen + node.length))
+        return { node, offset: offset - seen };
+      seen += node.length;
+    }
+    throw new Error('offset out of range');
+  };
+  const start = locate(at, false);
+  const stop = locate(at + text.length, true);
+  const range = document.createRange();
+  range.setStart(start.node, start.offset);
+  range.setEnd(stop.node, stop.offset);
+  return range;
+}
+
+describe('wrapper highlights (browsers without the Highlight API)', () => {
+  it('wraps a figure split across inline elements and unwraps it to the same page', () => {
+    document.body.innerHTML =
+      '<p id="p">Thanet: <strong>27.6</strong> per <a href="#">1,000</a> people.</p>';
+    const p = document.getElementById('p')!;
+    const before = p.outerHTML;
+    const highlighter = createHighlighter(document);
+    expect(highlighter.native).toBe(false);
+    highlighter.add(rangeOver(p, '27.6 per 1,000'), 'mismatch');
+    const marks = [...p.querySelectorAll(WRAPPER_TAG)];
+    expect(marks.map((m) => m.textContent).join('')).toBe('27.6 per 1,000');
+    expect(marks.every((m) => m.getAttribute('data-verdict') === 'mismatch')).toBe(true);
+    // The page's own elements are still there, in place.
+    expect(p.querySelector('strong')?.textContent).toBe('27.6');
+    expect(p.querySelector('a')?.textContent).toBe('1,000');
+    highlighter.clear();
+    expect(p.outerHTML).toBe(before);
+  });
+});

@@ -1,0 +1,96 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import { observePage } from '@/utils/dom/observe';
+
+const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+const isOwn = (node: Node) => {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return Boolean(el?.closest('[data-kent-stats-ui]'));
+};
+
+let stop = new AbortController();
+afterEach(() => stop.abort());
+
+describe('observePage', () => {
+  it('hands over the paragraph around added content, outside the observer callback', async () => {
+    stop = new AbortController();
+    document.body.innerHTML = '<article id="a"></article>';
+    const seen: Element[][] = [];
+    observePage(document, {
+      isOwn,
+      onRoots: (r) => seen.push(r),
+      onResume: () => {},
+      signal: stop.signal,
+      flushDelayMs: 5,
+    });
+    const p = document.createElement('p');
+    p.innerHTML = 'More than <b>100</b> crimes a day';
+    document.getElementById('a')!.append(p);
+    expect(seen).toEqual([]); // nothing happens synchronously
+    await wait(30);
+    expect(seen).toEqual([[p]]);
+  });
+
+  it('ignores changes to the extension’s own UI', async () => {
+    stop = new AbortController();
+    document.body.innerHTML = '<div data-kent-stats-ui id="ui"></div>';
+    const seen: Element[][] = [];
+    observePage(document, {
+      isOwn,
+      onRoots: (r) => seen.push(r),
+      onResume: () => {},
+      signal: stop.signal,
+      flushDelayMs: 5,
+    });
+    document.getElementById('ui')!.append(document.createElement('span'));
+    const host = document.createElement('kent-stats-check');
+    host.setAttribute('data-kent-stats-ui', '');
+    document.body.append(host);
+    await wait(30);
+    expect(seen).toEqual([]);
+  });
+
+  it('backs off from a page that keeps rewriting itself, then resumes with a whole-page look', async () => {
+    stop = new AbortController();
+    document.body.innerHTML = '<p id="ticker">0</p>';
+    let flushes = 0;
+    let resumes = 0;
+    const state = observePage(document, {
+      isOwn,
+      onRoots: () => flushes++,
+      onResume: () => resumes++,
+      signal: stop.signal,
+      flushDelayMs: 1,
+      windowMs: 1000,
+      maxFlushesPerWindow: 3,
+      backoffMs: 80,
+    });
+    const ticker = document.getElementById('ticker')!;
+    for (let i = 0; i < 10; i++) {
+      ticker.textContent = String(i);
+      await wait(8);
+    }
+    expect(state.backingOff).toBe(true);
+    expect(flushes).toBe(3);
+    await wait(120);
+    expect(state.backingOff).toBe(false);
+    expect(resumes).toBe(1);
+  });
+
+  it('stops observing when its signal aborts', async () => {
+    stop = new AbortController();
+    document.body.innerHTML = '<p id="p">x</p>';
+    let flushes = 0;
+    observePage(document, {
+      isOwn,
+      onRoots: () => flushes++,
+      onResume: () => {},
+      signal: stop.signal,
+      flushDelayMs: 1,
+    });
+    stop.abort();
+    document.getElementById('p')!.textContent = 'y';
+    await wait(20);
+    expect(flushes).toBe(0);
+  });
+});

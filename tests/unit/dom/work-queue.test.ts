@@ -1,0 +1,79 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { WorkQueue } from '@/utils/dom/work-queue';
+
+function manualQueue(process: (el: Element) => void, clock: { t: number }, budget = 10, max = 100) {
+  const pending: Array<(d: { timeRemaining(): number }) => void> = [];
+  const queue = new WorkQueue({
+    sliceBudgetMs: budget,
+    maxPerSlice: max,
+    process,
+    schedule: (cb) => pending.push(cb),
+    now: () => clock.t,
+  });
+  const runSlice = () => pending.shift()?.({ timeRemaining: () => 50 });
+  return { queue, pending, runSlice };
+}
+
+describe('WorkQueue', () => {
+  it('does no work until an idle slice runs', () => {
+    const seen: string[] = [];
+    const { queue, pending } = manualQueue((el) => seen.push(el.id), { t: 0 });
+    const p = document.createElement('p');
+    document.body.append(p);
+    queue.add(p);
+    expect(seen).toEqual([]);
+    expect(pending).toHaveLength(1);
+  });
+
+  it('stops a slice when its time budget is spent and continues in the next', () => {
+    const clock = { t: 0 };
+    const seen: string[] = [];
+    const { queue, runSlice, pending } = manualQueue((el) => {
+      seen.push(el.id);
+      clock.t += 6; // each root costs 6 ms
+    }, clock);
+    for (const id of ['a', 'b', 'c', 'd']) {
+      const p = document.createElement('p');
+      p.id = id;
+      document.body.append(p);
+      queue.add(p);
+    }
+    runSlice();
+    expect(seen).toEqual(['a', 'b']);
+    expect(pending).toHaveLength(1);
+    runSlice();
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('lets a queued ancestor cover its descendants', () => {
+    const seen: string[] = [];
+    const { queue, runSlice } = manualQueue((el) => seen.push(el.id), { t: 0 });
+    const article = document.createElement('article');
+    article.id = 'article';
+    const p = document.createElement('p');
+    p.id = 'p';
+    article.append(p);
+    document.body.append(article);
+    queue.add(p);
+    queue.add(article);
+    queue.add(p);
+    runSlice();
+    expect(seen).toEqual(['article']);
+  });
+
+  it('skips roots that left the page and does nothing after stop()', () => {
+    const seen: string[] = [];
+    const { queue, runSlice } = manualQueue((el) => seen.push(el.id), { t: 0 });
+    const gone = document.createElement('p');
+    gone.id = 'gone';
+    queue.add(gone);
+    runSlice();
+    expect(seen).toEqual([]);
+    const p = document.createElement('p');
+    document.body.append(p);
+    queue.stop();
+    queue.add(p);
+    expect(queue.size).toBe(0);
+  });
+});

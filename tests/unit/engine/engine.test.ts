@@ -1,0 +1,123 @@
+import Fuse from 'fuse.js';
+import { describe, expect, it, vi } from 'vitest';
+import { dataset } from '../../../data';
+import type { Dataset, Figure } from '../../../data/schema';
+import { createEngine, hasRelevantContext } from '../../../utils/engine';
+import { FUSE_OPTIONS } from '../../../utils/engine/dataset-index';
+
+const ARTICLE =
+  'In 2021/22, Kent Police recorded more than 100 domestic abuse-related crimes every day.\n\nThanet averaged 4,548 domestic abuse calls to Kent Police between 2017 and 2021.';
+
+describe('createEngine', () => {
+  it('builds its fuse indexes once, then never again while analysing or checking', () => {
+    const spy = vi.spyOn(Fuse, 'createIndex');
+    try {
+      const engine = createEngine(dataset);
+      const built = spy.mock.calls.length;
+      expect(built).toBeGreaterThan(0);
+      for (let i = 0; i < 3; i += 1) {
+        engine.analyseText(ARTICLE, { date: '2023-07-27' });
+        engine.analyseBlocks(ARTICLE.split('\n\n'), { title: 'Domestic abuse in Kent' });
+        engine.checkStatement('over 100 domestic abuse crimes a day');
+      }
+      expect(spy.mock.calls.length).toBe(built);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('configures fuse deliberately', () => {
+    expect(FUSE_OPTIONS).toMatchObject({
+      ignoreLocation: true,
+      includeScore: true,
+      useTokenSearch: true,
+    });
+    expect(FUSE_OPTIONS.threshold).toBeGreaterThan(0);
+    expect(FUSE_OPTIONS.keys?.length).toBeGreaterThan(1);
+  });
+
+  it('reports offsets that point at the claim in its block', () => {
+    const blocks = ARTICLE.split('\n\n');
+    const claims = createEngine(dataset).analyseBlocks(blocks, {});
+    expect(claims).toHaveLength(2);
+    for (const c of claims) {
+      const block = blocks[c.blockIndex]!;
+      expect(block.slice(c.start, c.end)).toBe(c.mention);
+      expect(block.slice(c.numberStart, c.numberEnd)).toMatch(/^[\d,.]+$/);
+      expect(c.start).toBeLessThanOrEqual(c.numberStart);
+      expect(c.end).toBeGreaterThanOrEqual(c.numberEnd);
+      expect(c.sentence).toContain(c.mention);
+    }
+    expect(claims.map((c) => c.mention)).toEqual(['more than 100', '4,548']);
+  });
+
+  it('works on any dataset of the schema, not only the bundled one', () => {
+    const figure: Figure = {
+      id: 'test-swale-calls',
+      sourceId: 'test-source',
+      measure:
+        'Average number of domestic abuse related calls to Kent Police from the district over 2017 to 2021',
+      topics: ['domestic-abuse', 'calls'],
+      place: 'swale',
+      period: { from: '2017', to: '2021', label: '2017-2021' },
+      value: 2100,
+      unit: 'count',
+      timeBase: '',
+      rateBase: '',
+      qualifier: 'exact',
+      qualifierText: '',
+      producer: 'Kent Police',
+      quote: 'Swale had 2,100 calls.',
+      valueText: '2,100',
+    };
+    const small: Dataset = {
+      sources: [
+        {
+          id: 'test-source',
+          title: 'Test',
+          publisher: 'Test Council',
+          kind: 'policy',
+          date: '',
+          reference: '',
+          url: '',
+          contact: '',
+          secondary: false,
+          note: '',
+        },
+      ],
+      figures: [figure],
+      notHeld: [],
+    };
+    const [c] = createEngine(small).analyseText(
+      'Swale averaged 2,100 domestic abuse calls to Kent Police between 2017 and 2021.',
+    );
+    expect(c).toMatchObject({ verdict: 'match', recordId: 'test-swale-calls' });
+  });
+});
+
+describe('hasRelevantContext', () => {
+  it.each([
+    ['Kent', 'Knife crime in Kent is rising.', true],
+    ['a district', 'Thanet council meets tonight.', true],
+    ['KMPT', 'KMPT answered the request.', true],
+    ['domestic abuse in the UK', 'Domestic abuse affected 2.4 million people across the UK.', true],
+    ['neither', 'Lincoln City drew 2-2 with Exeter on Saturday.', false],
+    ['abuse elsewhere', 'Essex Police record 96 domestic abuse crimes a day.', false],
+    ['the UK without abuse', 'UK inflation fell to 2%.', false],
+  ])('%s → %s', (_label, text, expected) => {
+    expect(hasRelevantContext(text)).toBe(expected);
+  });
+
+  it('says a page with no Kent context is irrelevant in well under a millisecond, and finds no claims in it', () => {
+    const page =
+      'Essex Police recorded 96 domestic abuse crimes a day in 2022/23, 40% with a child present. '.repeat(
+        1200,
+      );
+    expect(page.length).toBeGreaterThan(100_000);
+    const engine = createEngine(dataset);
+    expect(engine.analyseText(page)).toEqual([]);
+    const start = performance.now();
+    for (let i = 0; i < 20; i += 1) expect(engine.hasRelevantContext(page)).toBe(false);
+    expect((performance.now() - start) / 20).toBeLessThan(1);
+  });
+});

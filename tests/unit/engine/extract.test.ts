@@ -1,0 +1,157 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadHtml, type LoadedPage } from '../../../cli/html';
+import { extractBlocks, rangeFor, type TextSegment } from '../../../utils/dom/extract';
+
+let page: LoadedPage | null = null;
+
+function load(html: string): Document {
+  page = loadHtml(html);
+  return page.document;
+}
+
+afterEach(async () => {
+  await page?.close();
+  page = null;
+});
+
+/** Every character of a block must come from its text node at the mapped offset. */
+function expectExactMap(block: string, segments: readonly TextSegment[]): void {
+  for (const s of segments) {
+    for (let k = s.start; k < s.end; k += 1) {
+      const fromNode = s.node.data[s.nodeOffset + (k - s.start)] ?? '';
+      if (/\s/.test(block[k] ?? '')) expect(fromNode).toMatch(/\s/);
+      else expect(fromNode).toBe(block[k]);
+    }
+  }
+  const covered = segments.reduce((n, s) => n + (s.end - s.start), 0);
+  expect(covered).toBe(block.length);
+}
+
+describe('extractBlocks', () => {
+  it('keeps text split across inline elements in one block', () => {
+    const doc = load(
+      '<body><p>Thanet: <strong>27.6</strong> per <a href="#">1,000</a>\n   people.</p><p>Next <em>block</em></p></body>',
+    );
+    const { blocks } = extractBlocks(doc);
+    expect(blocks).toEqual(['Thanet: 27.6 per 1,000 people.', 'Next block']);
+  });
+
+  it('joins digits split across inline elements without a space', () => {
+    const doc = load('<body><p>Rate: <b>27</b><i>.6</i> per 1,000</p></body>');
+    expect(extractBlocks(doc).blocks).toEqual(['Rate: 27.6 per 1,000']);
+  });
+
+  it('makes a block of each block-level element, and of a div’s own text', () => {
+    const doc = load(
+      '<body><div>Intro text <p>Paragraph</p> more text</div><ul><li>One</li><li>Two</li></ul><table><tr><td>A</td><td>1</td></tr></table><h2>Head</h2><blockquote>Quote</blockquote><figure><figcaption>Caption</figcaption></figure></body>',
+    );
+    expect(extractBlocks(doc).blocks).toEqual([
+      'Intro text',
+      'Paragraph',
+      'more text',
+      'One',
+      'Two',
+      'A',
+      '1',
+      'Head',
+      'Quote',
+      'Caption',
+    ]);
+  });
+
+  it('treats <br> as a space', () => {
+    const doc = load('<body><p>line one<br>line two</p></body>');
+    expect(extractBlocks(doc).blocks).toEqual(['line one line two']);
+  });
+
+  it('skips code, form fields, hidden and extension UI', () => {
+    const doc = load(`<body>
+      <p>Kept 1</p>
+      <script>var x = 100;</script><style>.a{}</style><noscript>no 2</noscript><template><p>tpl 3</p></template>
+      <textarea>ta 4</textarea><input value="5"><select><option>opt 6</option></select>
+      <div contenteditable="true">edit 7</div><code>code 8</code><pre>pre 9</pre><svg><text>svg 10</text></svg>
+      <p hidden>hidden 11</p><p aria-hidden="true">aria 12</p><div data-kent-stats-ui><p>ui 13</p></div>
+      <p style="display: none">styled 14</p>
+      <p>Kept 15</p>
+    </body>`);
+    expect(extractBlocks(doc).blocks).toEqual(['Kept 1', 'Kept 15']);
+  });
+
+  it('skips elements the caller asks it to', () => {
+    const doc = load('<body><p class="mine">own 1</p><p>page 2</p></body>');
+    expect(extractBlocks(doc, { skip: (el) => el.classList.contains('mine') }).blocks).toEqual([
+      'page 2',
+    ]);
+  });
+
+  it('maps every block character back to its text node exactly, through folded whitespace', () => {
+    const doc = load(
+      '<body><p>  Kent   Police <span>recorded\n\n over</span>   <b>100</b>\tcrimes <a>a   day</a>.  </p></body>',
+    );
+    const { blocks, segments } = extractBlocks(doc);
+    expect(blocks).toEqual(['Kent Police recorded over 100 crimes a day.']);
+    expectExactMap(blocks[0]!, segments[0]!);
+  });
+
+  it('builds a Range over a span of a block, across elements', () => {
+    const doc = load(
+      '<body><p>The rate is <strong>27.6</strong> per <a href="#">1,000</a> people.</p></body>',
+    );
+    const { blocks, segments } = extractBlocks(doc);
+    const block = blocks[0]!;
+    const start = block.indexOf('27.6');
+    const end = block.indexOf(' people');
+    const range = rangeFor(segments[0]!, start, end, doc);
+    expect(range?.toString()).toBe('27.6 per 1,000');
+    expect(range?.startContainer.parentElement?.tagName).toBe('STRONG');
+    expect(range?.endContainer.parentElement?.tagName).toBe('A');
+    expect(rangeFor(segments[0]!, 5, 5, doc)).toBeNull();
+  });
+
+  it('reads an element subtree as well as a document', () => {
+    const doc = load(
+      '<body><p>Outside 1</p><section id="s"><p>Inside 2</p><p>Inside 3</p></section></body>',
+    );
+    expect(extractBlocks(doc.getElementById('s')!).blocks).toEqual(['Inside 2', 'Inside 3']);
+  });
+
+  it('reads the page context: title, headings and date', () => {
+    const doc = load(`<html><head><title>Thanet tops county | Chronicle</title>
+      <meta property="article:published_time" content="2023-07-28T09:00:00Z"></head>
+      <body><h1>Thanet tops county</h1><p>Text</p><h2>Why <em>Thanet</em></h2><h3 hidden>Hidden</h3></body></html>`);
+    const { context } = extractBlocks(doc, { contextOnly: true });
+    expect(context).toMatchObject({
+      title: 'Thanet tops county | Chronicle',
+      headings: ['Thanet tops county', 'Why Thanet'],
+      date: '2023-07-28',
+    });
+    expect(extractBlocks(doc, { contextOnly: true }).blocks).toEqual([]);
+  });
+
+  it.each([
+    [
+      '<time datetime>',
+      '<body><p>By X · <time datetime="2018-05-17T10:00">May 17</time></p></body>',
+      '2018-05-17',
+    ],
+    [
+      'meta name=date',
+      '<head><meta name="date" content="2020-02-12"></head><body><p>x</p></body>',
+      '2020-02-12',
+    ],
+    [
+      'JSON-LD',
+      '<head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2025-09-24T06:00"}]}</script></head><body><p>x</p></body>',
+      '2025-09-24',
+    ],
+    ['nothing', '<body><p>x</p></body>', undefined],
+  ])('finds the publication date from %s', (_label, html, date) => {
+    expect(extractBlocks(load(html)).context.date).toBe(date);
+  });
+
+  it('falls back to the first h1 for a page without a title', () => {
+    expect(extractBlocks(load('<body><h1>Headline here</h1></body>')).context.title).toBe(
+      'Headline here',
+    );
+  });
+});

@@ -1,0 +1,117 @@
+import { extractBlocks } from './extract';
+
+/**
+ * Splits a page into pieces small enough to extract and analyse within one idle slice.
+ * Large containers are descended into; a container whose own text sits between its
+ * children (rare in articles) is kept whole, so no text is ever skipped.
+ */
+const SKIP = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CODE',
+  'PRE',
+  'TEXTAREA',
+  'SELECT',
+]);
+
+export function chunkRoots(
+  root: Element,
+  maxChars: number,
+  isOwn: (el: Element) => boolean,
+): Element[] {
+  const out: Element[] = [];
+  const visit = (el: Element) => {
+    if (SKIP.has(el.tagName.toUpperCase()) || isOwn(el)) return;
+    const length = el.textContent?.length ?? 0;
+    if (length === 0) return;
+    if (length <= maxChars || !hasBlockChild(el) || hasOwnText(el)) {
+      out.push(el);
+      return;
+    }
+    for (const child of Array.from(el.children)) visit(child);
+  };
+  visit(root);
+  return out;
+}
+
+const BLOCKS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'FIELDSET',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'TABLE',
+  'TBODY',
+  'TR',
+  'TD',
+  'TH',
+  'UL',
+]);
+
+/** Inline-only content is one flow of sentences: splitting it would cut sentences apart. */
+function hasBlockChild(el: Element): boolean {
+  for (const child of Array.from(el.children))
+    if (BLOCKS.has(child.tagName.toUpperCase())) return true;
+  return false;
+}
+
+function hasOwnText(el: Element): boolean {
+  for (let node = el.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * The text just before a root, as the engine would have seen it in a whole-page read: the
+ * nearest preceding blocks (up to `count`, each cut to its last `maxChars`). A paragraph
+ * looked at on its own (a chunk, a re-rendered or appended paragraph) then still reads its
+ * topic and place from the sentences before it.
+ */
+export function textBefore(root: Element, count: number, maxChars = 600): string[] {
+  const out: string[] = [];
+  let el: Element | null = root;
+  while (el && out.length < count) {
+    for (
+      let prev = el.previousElementSibling;
+      prev && out.length < count;
+      prev = prev.previousElementSibling
+    ) {
+      if (SKIP.has(prev.tagName.toUpperCase())) continue;
+      // A big container before us: its last part is what came just before.
+      let source: Element = prev;
+      while (source.childElementCount > 20 && source.lastElementChild)
+        source = source.lastElementChild;
+      const blocks = extractBlocks(source).blocks;
+      for (let i = blocks.length - 1; i >= 0 && out.length < count; i--) {
+        const text = blocks[i]!.trim();
+        if (text !== '') out.unshift(text.length > maxChars ? text.slice(-maxChars) : text);
+      }
+    }
+    el = el.parentElement;
+    if (!el || el.tagName.toUpperCase() === 'BODY') break;
+  }
+  return out;
+}

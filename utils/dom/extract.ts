@@ -1,0 +1,412 @@
+/**
+ * Text blocks of a page, with an exact map back to the DOM. Shared by the content script
+ * (which highlights claims with Ranges) and the CLI (which runs it in happy-dom), so both
+ * read a page the same way.
+ *
+ * A block is the text of one block-level element, gathered with a TreeWalker over text
+ * nodes: text split across inline elements (`<strong>27.6</strong> per <a>1,000</a>`) stays
+ * one block. Whitespace is folded as a browser renders it, and every character of a block
+ * keeps its (Text node, offset) origin, so offsets found by the engine become Ranges.
+ * Reads only: never writes to the page, never uses innerHTML.
+ */
+import type { PageContext } from '../engine/types';
+
+/** A run of block characters copied one-to-one from a text node. */
+export interface TextSegment {
+  node: Text;
+  /** Offsets in the block: [start, end). */
+  start: number;
+  end: number;
+  /** Offset in `node.data` of the block character at `start`. */
+  nodeOffset: number;
+}
+
+export interface ExtractOptions {
+  /** Only read the page context (title, headings, date, URL), not the blocks. */
+  contextOnly?: boolean;
+  /** Extra elements to skip (the caller's own UI, for instance). */
+  skip?: (el: Element) => boolean;
+}
+
+export interface Extracted {
+  blocks: string[];
+  segments: TextSegment[][];
+  context: PageContext;
+}
+
+// DOM constants by value: Node has no NodeFilter global, and the values are fixed by the spec.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+
+/** Elements whose text never reaches a reader as prose. */
+const SKIP_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'CODE',
+  'PRE',
+  'SVG',
+  'MATH',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'AUDIO',
+  'VIDEO',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+]);
+
+/** Elements that start and end a block of text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+]);
+
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b/i;
+const WHITESPACE = /\s/;
+
+function tagOf(el: Element): string {
+  return el.tagName.toUpperCase();
+}
+
+/** True for elements whose subtree is not read: code, form fields, hidden UI, our own UI. */
+export function isSkipped(el: Element, extra?: (el: Element) => boolean): boolean {
+  if (SKIP_TAGS.has(tagOf(el))) return true;
+  if (
+    el.hasAttribute('hidden') ||
+    el.hasAttribute('data-kent-stats-ui') ||
+    el.hasAttribute('inert')
+  )
+    return true;
+  if (el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const style = el.getAttribute('style');
+  if (style && HIDDEN_STYLE.test(style)) return true;
+  return extra ? extra(el) : false;
+}
+
+function isDocument(node: Element | Document): node is Document {
+  return node.nodeType === DOCUMENT_NODE;
+}
+
+/** Builds the blocks of one subtree. */
+class BlockBuilder {
+  readonly blocks: string[] = [];
+  readonly segments: TextSegment[][] = [];
+  private chars: string[] = [];
+  private segs: TextSegment[] = [];
+  private open: TextSegment | null = null;
+  private pendingSpace = false;
+  private pendingAt: { node: Text; offset: number } | null = null;
+
+  /** Ends the current block (an element boundary or a new block ancestor). */
+  flush(): void {
+    this.open = null;
+    this.pendingSpace = false;
+    if (this.chars.length > 0) {
+      this.blocks.push(this.chars.join(''));
+      this.segments.push(this.segs);
+    }
+    this.chars = [];
+    this.segs = [];
+  }
+
+  /** A line break or similar: whitespace between words that comes from no text node. */
+  space(): void {
+    if (this.chars.length > 0 && !this.pendingSpace) {
+      this.pendingSpace = true;
+      this.pendingAt = null;
+    }
+  }
+
+  text(node: Text): void {
+    const data = node.data;
+    for (let i = 0; i < data.length; i += 1) {
+      const ch = data[i]!;
+      if (WHITESPACE.test(ch)) {
+        // A run of whitespace folds to one space, mapped to the run's first character.
+        if (this.chars.length > 0 && !this.pendingSpace) {
+          this.pendingSpace = true;
+          this.pendingAt = { node, offset: i };
+        }
+        continue;
+      }
+      if (this.pendingSpace) {
+        this.pendingSpace = false;
+        if (this.pendingAt) this.push(this.pendingAt.node, this.pendingAt.offset, ' ');
+        else {
+          this.chars.push(' ');
+          this.open = null;
+        }
+      }
+      this.push(node, i, ch);
+    }
+  }
+
+  private push(node: Text, offset: number, ch: string): void {
+    const at = this.chars.length;
+    this.chars.push(ch);
+    if (
+      this.open &&
+      this.open.node === node &&
+      this.open.nodeOffset + (this.open.end - this.open.start) === offset
+    ) {
+      this.open.end = at + 1;
+      return;
+    }
+    this.open = { node, start: at, end: at + 1, nodeOffset: offset };
+    this.segs.push(this.open);
+  }
+}
+
+/**
+ * Text blocks of `root` (a document reads its body) with their offset maps, and the page
+ * context. Works in browsers and in happy-dom.
+ */
+export function extractBlocks(root: Element | Document, opts: ExtractOptions = {}): Extracted {
+  const doc = isDocument(root) ? root : root.ownerDocument;
+  const start: Element | null = isDocument(root) ? (root.body ?? root.documentElement) : root;
+  const context = readContext(doc, start, opts);
+  if (opts.contextOnly || !start) return { blocks: [], segments: [], context };
+
+  const builder = new BlockBuilder();
+  const blockOf = new Map<Node, Element>();
+  const nearestBlock = (node: Node): Element => {
+    const parent = node.parentNode;
+    if (!parent || parent.nodeType !== ELEMENT_NODE || node === start) return start;
+    const known = blockOf.get(parent);
+    if (known) return known;
+    const el = parent as Element;
+    const block = el === start || BLOCK_TAGS.has(tagOf(el)) ? el : nearestBlock(el);
+    blockOf.set(parent, block);
+    return block;
+  };
+
+  const walker = doc.createTreeWalker(start, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode: (node: Node) =>
+      node.nodeType === ELEMENT_NODE && node !== start && isSkipped(node as Element, opts.skip)
+        ? FILTER_REJECT
+        : FILTER_ACCEPT,
+  });
+  let current: Element | null = null;
+  for (let node: Node | null = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.nodeType === ELEMENT_NODE) {
+      const tag = tagOf(node as Element);
+      if (tag === 'BR' || tag === 'WBR' || tag === 'IMG') builder.space();
+      else if (BLOCK_TAGS.has(tag)) current = null; // entering a block: the next text starts anew
+      continue;
+    }
+    if (node.nodeType !== TEXT_NODE) continue;
+    const block = nearestBlock(node);
+    if (block !== current) {
+      builder.flush();
+      current = block;
+    }
+    builder.text(node as Text);
+  }
+  builder.flush();
+  return { blocks: builder.blocks, segments: builder.segments, context };
+}
+
+/** A DOM Range over block offsets [start, end), or null when they map to no text. */
+export function rangeFor(
+  segments: readonly TextSegment[],
+  start: number,
+  end: number,
+  doc: Document,
+): Range | null {
+  if (segments.length === 0 || end <= start) return null;
+  const first = segmentAtOrAfter(segments, start);
+  const last = segmentAtOrBefore(segments, end - 1);
+  if (!first || !last) return null;
+  const range = doc.createRange();
+  range.setStart(first.node, first.nodeOffset + Math.max(0, start - first.start));
+  range.setEnd(last.node, last.nodeOffset + Math.min(last.end, end) - last.start);
+  return range;
+}
+
+function segmentAtOrAfter(segments: readonly TextSegment[], pos: number): TextSegment | null {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found: TextSegment | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (s.end > pos) {
+      found = s;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  return found;
+}
+
+function segmentAtOrBefore(segments: readonly TextSegment[], pos: number): TextSegment | null {
+  let lo = 0;
+  let hi = segments.length - 1;
+  let found: TextSegment | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segments[mid]!;
+    if (s.start <= pos) {
+      found = s;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
+
+function fold(text: string | null | undefined): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text of an element as the blocks would read it (skipped parts left out). */
+function visibleText(el: Element, opts: ExtractOptions): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === TEXT_NODE) parts.push((child as Text).data);
+      else if (child.nodeType === ELEMENT_NODE && !isSkipped(child as Element, opts.skip)) {
+        if (tagOf(child as Element) === 'BR') parts.push(' ');
+        walk(child);
+      }
+    }
+  };
+  walk(el);
+  return fold(parts.join(''));
+}
+
+function readContext(doc: Document, root: Element | null, opts: ExtractOptions): PageContext {
+  const context: PageContext = {};
+  const headings: string[] = [];
+  if (root) {
+    for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
+      if (!HEADING_TAGS.has(tagOf(el)) || hiddenByAncestor(el, root, opts)) continue;
+      const text = visibleText(el, opts);
+      if (text) headings.push(text);
+    }
+  }
+  const h1 = root?.querySelector('h1');
+  const title = fold(doc.title) || (h1 ? visibleText(h1, opts) : '');
+  if (title) context.title = title;
+  if (headings.length > 0) context.headings = headings;
+  const date = publicationDate(doc);
+  if (date) context.date = date;
+  const url = doc.URL;
+  if (url && !url.startsWith('about:')) context.url = url;
+  return context;
+}
+
+function hiddenByAncestor(el: Element, root: Element, opts: ExtractOptions): boolean {
+  for (let e: Element | null = el; e && e !== root; e = e.parentElement)
+    if (isSkipped(e, opts.skip)) return true;
+  return false;
+}
+
+const DATE_SELECTORS = [
+  'meta[property="article:published_time"]',
+  'meta[name="article:published_time"]',
+  'meta[itemprop="datePublished"]',
+  'meta[name="date"]',
+  'meta[name="DC.date"]',
+  'meta[name="dc.date"]',
+];
+
+/** The page's publication date as yyyy-mm-dd, from metadata, JSON-LD or a <time> element. */
+function publicationDate(doc: Document): string | undefined {
+  for (const selector of DATE_SELECTORS) {
+    const value = isoDate(doc.querySelector(selector)?.getAttribute('content'));
+    if (value) return value;
+  }
+  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+    const value = isoDate(jsonLdDate(script.textContent ?? ''));
+    if (value) return value;
+  }
+  for (const time of Array.from(doc.querySelectorAll('time[datetime]'))) {
+    const value = isoDate(time.getAttribute('datetime'));
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function jsonLdDate(text: string): string | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  const stack: unknown[] = [data];
+  while (stack.length > 0) {
+    const item = stack.pop();
+    if (Array.isArray(item)) stack.push(...item);
+    else if (item && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      if (typeof record.datePublished === 'string') return record.datePublished;
+      if (record['@graph']) stack.push(record['@graph']);
+    }
+  }
+  return undefined;
+}
+
+function isoDate(value: string | null | undefined): string | undefined {
+  const m = /^\s*(\d{4})-(\d{2})(?:-(\d{2}))?/.exec(value ?? '');
+  if (!m) return undefined;
+  return `${m[1]}-${m[2]}-${m[3] ?? '01'}`;
+}

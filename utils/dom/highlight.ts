@@ -1,0 +1,131 @@
+/**
+ * Marks claims in the page without rewriting it. Where the browser has the CSS Custom
+ * Highlight API, one named highlight per verdict holds the ranges: the page's DOM is not
+ * touched at all, and tools outside the project read the names. Elsewhere each range's
+ * text nodes are wrapped in a `<kent-stats-mark>` element that `clear()` unwraps again.
+ */
+export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
+export type HighlightVerdict = (typeof VERDICTS)[number];
+
+/** Names other tools rely on: keep them stable. */
+export const HIGHLIGHT_NAMES: Record<HighlightVerdict, string> = {
+  match: 'kent-stats-match',
+  mismatch: 'kent-stats-mismatch',
+  'not-held': 'kent-stats-not-held',
+  unverified: 'kent-stats-unverified',
+};
+
+export const WRAPPER_TAG = 'kent-stats-mark';
+
+export interface Highlighter {
+  add(range: Range, verdict: HighlightVerdict): void;
+  remove(range: Range): void;
+  /** Removes every mark this highlighter made. */
+  clear(): void;
+  readonly native: boolean;
+}
+
+/** The parts of a window this module uses; `Highlight` is missing from older browsers. */
+type HighlightWindow = Window & { CSS?: typeof CSS; Highlight?: typeof Highlight };
+
+export function supportsHighlightApi(win: Window): boolean {
+  const w = win as HighlightWindow;
+  return typeof w.CSS?.highlights !== 'undefined' && typeof w.Highlight === 'function';
+}
+
+export function createHighlighter(doc: Document): Highlighter {
+  const win = doc.defaultView;
+  return win && supportsHighlightApi(win) ? nativeHighlighter(win) : wrapperHighlighter(doc);
+}
+
+function nativeHighlighter(win: Window): Highlighter {
+  const w = win as Required<HighlightWindow>;
+  const registry = w.CSS.highlights;
+  const highlights = new Map<HighlightVerdict, Highlight>();
+  const owner = new Map<Range, HighlightVerdict>();
+  for (const verdict of VERDICTS) {
+    // Reuse a highlight left by an earlier instance (an update) rather than fight over the name.
+    const existing = registry.get(HIGHLIGHT_NAMES[verdict]);
+    const highlight = existing ?? new w.Highlight();
+    highlight.clear();
+    registry.set(HIGHLIGHT_NAMES[verdict], highlight);
+    highlights.set(verdict, highlight);
+  }
+  return {
+    native: true,
+    add(range, verdict) {
+      highlights.get(verdict)?.add(range);
+      owner.set(range, verdict);
+    },
+    remove(range) {
+      const verdict = owner.get(range);
+      if (verdict) highlights.get(verdict)?.delete(range);
+      owner.delete(range);
+    },
+    clear() {
+      for (const verdict of VERDICTS) {
+        highlights.get(verdict)?.clear();
+        registry.delete(HIGHLIGHT_NAMES[verdict]);
+      }
+      owner.clear();
+    },
+  };
+}
+
+/** Fallback for browsers without the Highlight API: reversible wrappers around text only. */
+function wrapperHighlighter(doc: Document): Highlighter {
+  const wrappers = new Map<Range, HTMLElement[]>();
+  const unwrap = (els: HTMLElement[]) => {
+    for (const el of els) {
+      const parent = el.parentNode;
+      if (!parent) continue;
+      while (el.firstChild) parent.insertBefore(el.firstChild, el);
+      parent.removeChild(el);
+      parent.normalize();
+    }
+  };
+  return {
+    native: false,
+    add(range, verdict) {
+      const els: HTMLElement[] = [];
+      for (const piece of textPieces(range)) {
+        const el = doc.createElement(WRAPPER_TAG);
+        el.setAttribute('data-verdict', verdict);
+        el.setAttribute('data-kent-stats-ui', '');
+        piece.surroundContents(el);
+        els.push(el);
+      }
+      wrappers.set(range, els);
+    },
+    remove(range) {
+      unwrap(wrappers.get(range) ?? []);
+      wrappers.delete(range);
+    },
+    clear() {
+      for (const els of wrappers.values()) unwrap(els);
+      wrappers.clear();
+    },
+  };
+}
+
+/** Splits a range into one sub-range per text node, which `surroundContents` can wrap safely. */
+function textPieces(range: Range): Range[] {
+  const doc = range.startContainer.ownerDocument ?? document;
+  const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+  const pieces: Range[] = [];
+  let node: Node | null =
+    range.commonAncestorContainer.nodeType === Node.TEXT_NODE
+      ? range.commonAncestorContainer
+      : walker.nextNode();
+  while (node) {
+    if (range.intersectsNode(node)) {
+      const piece = doc.createRange();
+      const text = node as Text;
+      piece.setStart(text, node === range.startContainer ? range.startOffset : 0);
+      piece.setEnd(text, node === range.endContainer ? range.endOffset : text.length);
+      if (!piece.collapsed) pieces.push(piece);
+    }
+    node = node === range.commonAncestorContainer ? null : walker.nextNode();
+  }
+  return pieces;
+}

@@ -1,0 +1,124 @@
+/**
+ * Notices content added or changed after the first scan (infinite scroll, single-page apps,
+ * pages that re-render). The MutationObserver callback only stores records; they are read
+ * later, outside the callback, and turned into the block-level roots that need a new look.
+ * Pages that rewrite themselves without pause trip a circuit breaker: observing stops for a
+ * while (longer each time) and then resumes with one fresh look at the whole page.
+ */
+export interface ObserveOptions {
+  isOwn(node: Node): boolean;
+  /** Receives the roots to look at again, outside the observer callback. */
+  onRoots(roots: Element[]): void;
+  /** Called when observing resumes after a back-off: the page should be looked at whole. */
+  onResume(): void;
+  signal: AbortSignal;
+  /** Flushes allowed per window before backing off. */
+  maxFlushesPerWindow?: number;
+  windowMs?: number;
+  /** First back-off; doubles each time, up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  /** Delay before reading the stored records, so a burst of changes is read once. */
+  flushDelayMs?: number;
+}
+
+const BLOCK_SELECTOR =
+  'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, article, section';
+
+export interface Observation {
+  /** True while backing off from a page that keeps rewriting itself. */
+  readonly backingOff: boolean;
+  readonly backoffs: number;
+}
+
+export function observePage(doc: Document, options: ObserveOptions): Observation {
+  const win = doc.defaultView;
+  const state = { backingOff: false, backoffs: 0 };
+  if (!win) return state;
+  const windowMs = options.windowMs ?? 2000;
+  const maxFlushes = options.maxFlushesPerWindow ?? 40;
+  let backoff = options.backoffMs ?? 4000;
+  const maxBackoff = options.maxBackoffMs ?? 60_000;
+  const flushDelay = options.flushDelayMs ?? 50;
+
+  let records: MutationRecord[] = [];
+  let flushTimer: number | undefined;
+  let resumeTimer: number | undefined;
+  let flushTimes: number[] = [];
+
+  const observer = new win.MutationObserver((batch) => {
+    // Only queue: no DOM reads, no analysis inside the callback.
+    for (const record of batch) records.push(record);
+    if (flushTimer === undefined) flushTimer = win.setTimeout(flush, flushDelay);
+  });
+  const start = () =>
+    observer.observe(doc.body ?? doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
+
+  function flush(): void {
+    flushTimer = undefined;
+    const batch = records;
+    records = [];
+    if (options.signal.aborted) return;
+
+    const now = win!.performance.now();
+    flushTimes = flushTimes.filter((t) => now - t < windowMs);
+    flushTimes.push(now);
+    if (flushTimes.length > maxFlushes) {
+      tripBreaker();
+      return;
+    }
+
+    const roots = new Set<Element>();
+    for (const record of batch) {
+      if (options.isOwn(record.target)) continue;
+      if (record.type === 'characterData') {
+        addRoot(roots, record.target.parentElement);
+        continue;
+      }
+      let added = false;
+      for (const node of Array.from(record.addedNodes)) {
+        if (options.isOwn(node)) continue;
+        if (node.nodeType === 1) addRoot(roots, node as Element);
+        else if (node.nodeType === 3) addRoot(roots, record.target as Element);
+        added = true;
+      }
+      if (!added && record.removedNodes.length > 0) addRoot(roots, record.target as Element);
+    }
+    if (roots.size > 0) options.onRoots([...roots]);
+  }
+
+  function addRoot(roots: Set<Element>, el: Element | null): void {
+    if (!el || !el.isConnected) return;
+    // Look at the whole paragraph (or list item, cell…) around a change, so sentences stay whole.
+    const block = el.closest(BLOCK_SELECTOR) ?? el;
+    roots.add(block);
+  }
+
+  function tripBreaker(): void {
+    observer.disconnect();
+    records = [];
+    flushTimes = [];
+    state.backingOff = true;
+    state.backoffs++;
+    resumeTimer = win!.setTimeout(() => {
+      state.backingOff = false;
+      if (options.signal.aborted) return;
+      start();
+      options.onResume();
+    }, backoff);
+    backoff = Math.min(maxBackoff, backoff * 2);
+  }
+
+  start();
+  options.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (flushTimer !== undefined) win.clearTimeout(flushTimer);
+    if (resumeTimer !== undefined) win.clearTimeout(resumeTimer);
+    records = [];
+  });
+  return state;
+}

@@ -1,0 +1,256 @@
+/**
+ * Connects the page checker to the reader: one delegated listener per event type with
+ * hit-testing (not a listener per mark), the card and the "N figures checked" control in a
+ * shadow root, and keyboard handling. The shadow root is made only once there is something
+ * to show, so a page without claims gets nothing added to its DOM.
+ */
+import { h, render } from 'preact';
+import { PageUi, type AnchorRect, type PageClaimView } from '@/components/page/PageUi';
+import pageUiCss from '@/components/page/page-ui.css?inline';
+import reportCss from '@/components/report/report.css?inline';
+import { browser } from 'wxt/browser';
+import { addReport } from '@/utils/storage/reports';
+import { figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
+import type { PageChecker, TrackedClaim } from './page-checker';
+import { createShadowHost, type ShadowHost } from './shadow-host';
+
+/** Hovering this long over a mark opens its card; a pass-through pointer does not. */
+export const HOVER_OPEN_MS = 350;
+/** Leaving the mark and the card for this long closes a card opened by hovering. */
+export const HOVER_CLOSE_MS = 300;
+
+type OpenedBy = 'pointer' | 'click' | 'keyboard';
+
+export class PageUiController {
+  private host: ShadowHost | null = null;
+  private views: PageClaimView[] = [];
+  private openId: string | null = null;
+  /** A "Check this statistic" result, shown at the reader's selection. */
+  private selection: { view: PageClaimView; range: Range } | null = null;
+  private openedBy: OpenedBy = 'click';
+  private listOpen = false;
+  private reporting = false;
+  private reportEmail = '';
+  private hoverTimer: number | undefined;
+  private closeTimer: number | undefined;
+  private pointerInCard = false;
+  private frame: number | undefined;
+  private readonly win: Window;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly checker: PageChecker,
+    private readonly signal: AbortSignal,
+  ) {
+    this.win = doc.defaultView!;
+    const opts = { signal, passive: true } as const;
+    doc.addEventListener('click', (e) => this.onClick(e), { signal, capture: true });
+    doc.addEventListener('mousemove', (e) => this.onMouseMove(e), opts);
+    doc.addEventListener('keydown', (e) => this.onKeyDown(e), { signal });
+    this.win.addEventListener('scroll', () => this.onViewportChange(), { ...opts, capture: true });
+    this.win.addEventListener('resize', () => this.onViewportChange(), opts);
+    signal.addEventListener('abort', () => this.dispose());
+  }
+
+  /** The checker found a new set of claims. */
+  update(claims: readonly TrackedClaim[]): void {
+    this.views = claims.filter((t) => this.checker.visibleClaims.includes(t)).map((t) => toView(t));
+    if (
+      this.openId &&
+      this.openId !== this.selection?.view.id &&
+      !this.views.some((v) => v.id === this.openId)
+    ) {
+      this.openId = null;
+    }
+    this.render();
+  }
+
+  /** Shows a check the reader asked for in a card beside their selection. */
+  showSelectionCheck(view: PageClaimView, range: Range): void {
+    this.selection = { view, range };
+    this.openId = view.id;
+    this.openedBy = 'keyboard';
+    this.render();
+  }
+
+  /** Opens a claim's card, scrolling its words into view first (popup, list, keyboard). */
+  open(id: string, by: OpenedBy): boolean {
+    const tracked = this.checker.claims.find((t) => t.id === id);
+    if (!tracked) return false;
+    const target = tracked.range.startContainer.parentElement;
+    target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    this.openId = id;
+    this.openedBy = by;
+    this.reporting = false;
+    this.render();
+    return true;
+  }
+
+  /** The address correction requests go to, from the reader's settings. */
+  setReportEmail(address: string): void {
+    this.reportEmail = address;
+    if (this.reporting) this.render();
+  }
+
+  close(): void {
+    if (this.openId === null) return;
+    this.openId = null;
+    this.reporting = false;
+    this.selection = null;
+    this.pointerInCard = false;
+    this.render();
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.host && event.composedPath().includes(this.host.host)) return;
+    const hit = this.checker.claimAt(event.clientX, event.clientY);
+    if (hit) {
+      this.open(hit.id, 'click');
+      return;
+    }
+    if (this.openId !== null || this.listOpen) {
+      this.listOpen = false;
+      this.close();
+      this.render();
+    }
+  }
+
+  private onMouseMove(event: MouseEvent): void {
+    if (this.frame !== undefined) return;
+    const { clientX, clientY } = event;
+    const inUi = this.host !== null && event.composedPath().includes(this.host.host);
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = undefined;
+      if (inUi) return;
+      const hit = this.checker.claimAt(clientX, clientY);
+      this.win.clearTimeout(this.hoverTimer);
+      if (hit) {
+        this.win.clearTimeout(this.closeTimer);
+        if (hit.id !== this.openId) {
+          this.hoverTimer = this.win.setTimeout(() => this.open(hit.id, 'pointer'), HOVER_OPEN_MS);
+        }
+      } else if (this.openId !== null && this.openedBy === 'pointer' && !this.pointerInCard) {
+        this.win.clearTimeout(this.closeTimer);
+        this.closeTimer = this.win.setTimeout(() => {
+          if (!this.pointerInCard && this.openedBy === 'pointer') this.close();
+        }, HOVER_CLOSE_MS);
+      }
+    });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape') return;
+    if (this.openId === null && !this.listOpen) return;
+    const returnToList = this.openId !== null && this.listOpen;
+    this.close();
+    if (!returnToList) this.listOpen = false;
+    this.render();
+    // Give focus back to the control the reader came from.
+    const toggle = this.host?.root.querySelector<HTMLElement>('.ksc-toggle');
+    toggle?.focus();
+  }
+
+  private onViewportChange(): void {
+    if (this.openId === null) return;
+    const anchor = this.anchorOf(this.openId);
+    // Scrolled away: the card has nothing to stand beside.
+    if (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight) this.close();
+    else this.render();
+  }
+
+  private anchorOf(id: string): AnchorRect | null {
+    const range =
+      this.selection?.view.id === id
+        ? this.selection.range
+        : this.checker.claims.find((t) => t.id === id)?.range;
+    if (!range) return null;
+    const r = range.getBoundingClientRect();
+    if (r.width === 0 && r.height === 0) return null;
+    return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+  }
+
+  private render(): void {
+    if (this.signal.aborted) return;
+    if (this.views.length === 0 && this.selection === null && this.host === null) return;
+    this.host ??= createShadowHost(this.doc, `${pageUiCss}\n${reportCss}`);
+    render(
+      h(PageUi, {
+        claims: this.views,
+        openClaim:
+          this.openId === null
+            ? null
+            : this.selection?.view.id === this.openId
+              ? this.selection.view
+              : (this.views.find((v) => v.id === this.openId) ?? null),
+        anchor: this.openId ? this.anchorOf(this.openId) : null,
+        focusCard: this.openedBy === 'keyboard',
+        listOpen: this.listOpen,
+        viewport: { width: this.win.innerWidth, height: this.win.innerHeight },
+        onOpenClaim: (id) => this.open(id, 'keyboard'),
+        onCloseCard: () => this.close(),
+        onToggleList: (open) => {
+          this.listOpen = open;
+          this.render();
+        },
+        reporting: this.reporting,
+        onReport: (open) => {
+          this.reporting = open;
+          // Reading and typing in a form: hovering away must not close it.
+          if (open) this.openedBy = 'keyboard';
+          this.render();
+        },
+        report: {
+          page: { url: this.doc.location?.href ?? '', title: this.doc.title },
+          reportEmail: this.reportEmail,
+          save: (draft) => addReport(draft),
+          optionsUrl: browser.runtime.getURL('/options.html'),
+        },
+        onCardHover: (inside) => {
+          this.pointerInCard = inside;
+          if (inside) this.win.clearTimeout(this.closeTimer);
+        },
+      }),
+      this.host.mount,
+    );
+  }
+
+  private dispose(): void {
+    this.win.clearTimeout(this.hoverTimer);
+    this.win.clearTimeout(this.closeTimer);
+    if (this.frame !== undefined) this.win.cancelAnimationFrame(this.frame);
+    if (this.host) {
+      render(null, this.host.mount);
+      this.host.remove();
+      this.host = null;
+    }
+  }
+}
+
+function toView(t: TrackedClaim): PageClaimView {
+  return viewOf(t.id, t.claim);
+}
+
+/** Resolves a claim's record, statement, source and series for the card. */
+export function viewOf(
+  id: string,
+  claim: Pick<
+    TrackedClaim['claim'],
+    'mention' | 'sentence' | 'verdict' | 'reason' | 'recordId' | 'notHeldId' | 'official'
+  >,
+): PageClaimView {
+  const figure = claim.recordId ? (figureById(claim.recordId) ?? null) : null;
+  const notHeld = claim.notHeldId ? (notHeldStatementById(claim.notHeldId) ?? null) : null;
+  const sourceId = figure?.sourceId ?? notHeld?.sourceId;
+  return {
+    id,
+    mention: claim.mention,
+    sentence: claim.sentence,
+    verdict: claim.verdict,
+    reason: claim.reason,
+    figure,
+    notHeld,
+    source: sourceId ? (sourceById(sourceId) ?? null) : null,
+    series: figure ? seriesOf(figure) : [],
+    official: claim.official,
+  };
+}

@@ -1,0 +1,49 @@
+/**
+ * The extension's own UI in the page: one host element holding an open shadow root with its
+ * own reset styles. Styles go in through `adoptedStyleSheets` (CSSOM), which a page's
+ * Content-Security-Policy does not block, unlike an inline `<style>`.
+ */
+export const UI_ATTRIBUTE = 'data-kent-stats-ui';
+export const HOST_TAG = 'kent-stats-check';
+
+export interface ShadowHost {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** The element Preact renders into. */
+  mount: HTMLElement;
+  remove(): void;
+}
+
+export function createShadowHost(doc: Document, css: string): ShadowHost {
+  const host = doc.createElement(HOST_TAG);
+  host.setAttribute(UI_ATTRIBUTE, '');
+  // Keep the page's own styles from reaching the host box itself.
+  host.style.setProperty('all', 'initial');
+  host.style.setProperty('position', 'absolute');
+  host.style.setProperty('top', '0');
+  host.style.setProperty('left', '0');
+  host.style.setProperty('z-index', '2147483647');
+  const root = host.attachShadow({ mode: 'open' });
+  const win = doc.defaultView;
+  if (win) {
+    const sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  }
+  const mount = doc.createElement('div');
+  mount.className = 'kent-stats-root';
+  root.appendChild(mount);
+  (doc.body ?? doc.documentElement).appendChild(host);
+  return {
+    host,
+    root,
+    mount,
+    remove: () => host.remove(),
+  };
+}
+
+/** True for nodes that belong to the extension's own UI (never scanned, never observed). */
+export function isOwnNode(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return Boolean(el?.closest(`[${UI_ATTRIBUTE}]`));
+}

@@ -1,0 +1,210 @@
+/**
+ * Everything the engine derives from the dataset, built once per dataset in `createEngine`
+ * and reused for every page and keystroke:
+ * - per-record features: measure concepts, years, the official value's interval;
+ * - pre-filter tables: records by place, and by measure and place;
+ * - fuse.js indexes over the *measures* (not the records), one per group of compatible
+ *   places. Records of a series share one measure text, so ranking measures keeps the fuzzy
+ *   work independent of how many places and periods the dataset covers.
+ */
+import Fuse, { type IFuseOptions } from 'fuse.js';
+import type { Dataset, Figure, NotHeld, Place, Source } from '../../data/schema';
+import {
+  OFFICIAL_QUALIFIER,
+  precisionHalfUnit,
+  halfUnitOfInteger,
+  valueInterval,
+  type Interval,
+} from './bands';
+import { conceptsOf, conceptsOfTags, GENERIC, type ConceptMask } from './concepts';
+import { scanNumbers } from './numbers';
+import { recordYears } from './periods';
+import { PLACE_LABELS } from './places';
+
+export interface MeasureDoc {
+  id: number;
+  measure: string;
+  /** Topic tags in words ("domestic abuse", "coercive control"). */
+  topics: string;
+  /** Unit and rate base in words ("per 1,000 population", "per day"). */
+  unitWords: string;
+}
+
+export interface RecordInfo {
+  figure: Figure;
+  source: Source | undefined;
+  measure: MeasureDoc;
+  concepts: ConceptMask;
+  /** Concepts that tell this record's measure from others (generic topic words removed). */
+  key: ConceptMask;
+  years: { from: number | null; to: number | null; total: boolean };
+  interval: Interval;
+  placeLabel: string;
+}
+
+export interface NotHeldInfo {
+  statement: NotHeld;
+  source: Source | undefined;
+  concepts: ConceptMask;
+}
+
+export interface DatasetIndex {
+  records: RecordInfo[];
+  byPlace: ReadonlyMap<Place, RecordInfo[]>;
+  byMeasure: ReadonlyMap<number, RecordInfo[]>;
+  measures: MeasureDoc[];
+  notHeld: NotHeldInfo[];
+  /** One fuse index per place group key (see `placeGroup`), plus `*` over every measure. */
+  fuse: ReadonlyMap<string, Fuse<MeasureDoc>>;
+  /** First three letters of every word of every measure: a query word outside it cannot rank anything. */
+  vocabulary: ReadonlySet<string>;
+  sources: ReadonlyMap<string, Source>;
+}
+
+/**
+ * Fuse options, chosen for ranking a handful of measures against the words around a number:
+ * - token search: the query is a bag of words, not a phrase; rare words ("coercive",
+ *   "agency") weigh more than common ones ("abuse") through fuse's IDF weighting;
+ * - `ignoreLocation`: the words may sit anywhere in a long measure description;
+ * - `threshold` 0.3 per word: tolerates a typo or an inflection ("referral"/"referrals"),
+ *   not a different word;
+ * - keys weighted towards the measure text, then its topic tags, then its unit words.
+ */
+export const FUSE_OPTIONS: IFuseOptions<MeasureDoc> = {
+  keys: [
+    { name: 'measure', weight: 0.6 },
+    { name: 'topics', weight: 0.3 },
+    { name: 'unitWords', weight: 0.1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.3,
+  useTokenSearch: true,
+  minMatchCharLength: 3,
+  shouldSort: true,
+};
+
+/** Places whose records a claim about `place` may be checked against. */
+export function compatiblePlaces(place: Place, weak: boolean): readonly Place[] {
+  switch (place) {
+    case 'kent':
+    case 'kent-and-medway':
+      // "Kent" and "Kent and Medway" are one area for the sources; a page that only says
+      // "Kent" somewhere before may still be talking about Kent's mental health trust.
+      return weak ? ['kent', 'kent-and-medway', 'kmpt'] : ['kent', 'kent-and-medway'];
+    default:
+      return [place];
+  }
+}
+
+export function placeGroup(place: Place, weak: boolean): string {
+  return compatiblePlaces(place, weak).join('|');
+}
+
+/** Measure text without its parenthetical notes, which describe rather than define it. */
+function coreMeasure(measure: string): string {
+  return measure
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function officialInterval(f: Figure): Interval {
+  const token = scanNumbers(f.valueText)[0];
+  let half: number;
+  if (token && Math.abs(token.value - f.value) <= Math.abs(f.value) * 1e-9 + 1e-9)
+    half = token.halfUnit;
+  else if (token?.kind === 'digits') half = precisionHalfUnit(token.digits);
+  else half = Number.isInteger(f.value) ? halfUnitOfInteger(f.value) : 0.05;
+  return valueInterval(f.value, half, OFFICIAL_QUALIFIER[f.qualifier]);
+}
+
+function unitWords(f: Figure): string {
+  const base =
+    f.unit === 'per-1000'
+      ? `per 1,000 ${f.rateBase || 'population'}`
+      : f.unit === 'percent'
+        ? 'per cent share proportion'
+        : 'number';
+  return f.timeBase ? `${base} per ${f.timeBase}` : base;
+}
+
+export function buildIndex(dataset: Dataset): DatasetIndex {
+  const sources = new Map(dataset.sources.map((s) => [s.id, s] as const));
+  const measures: MeasureDoc[] = [];
+  const measureIds = new Map<string, MeasureDoc>();
+  const records: RecordInfo[] = [];
+  for (const figure of dataset.figures) {
+    const words = unitWords(figure);
+    const key = `${figure.measure}\u0000${figure.topics.join(',')}\u0000${words}`;
+    let doc = measureIds.get(key);
+    if (!doc) {
+      doc = {
+        id: measures.length,
+        measure: figure.measure,
+        topics: figure.topics.join(' ').replace(/-/g, ' '),
+        unitWords: words,
+      };
+      measures.push(doc);
+      measureIds.set(key, doc);
+    }
+    const concepts = conceptsOf(coreMeasure(figure.measure)) | conceptsOfTags(figure.topics);
+    records.push({
+      figure,
+      source: sources.get(figure.sourceId),
+      measure: doc,
+      concepts,
+      key: concepts & ~GENERIC,
+      years: {
+        ...recordYears(figure.period.from, figure.period.to),
+        total: figure.series?.total === true,
+      },
+      interval: officialInterval(figure),
+      placeLabel: PLACE_LABELS[figure.place],
+    });
+  }
+
+  const byPlace = new Map<Place, RecordInfo[]>();
+  const byMeasure = new Map<number, RecordInfo[]>();
+  for (const r of records) {
+    push(byPlace, r.figure.place, r);
+    push(byMeasure, r.measure.id, r);
+  }
+
+  // One fuse index per group of places a claim can be checked against, built up front.
+  const fuse = new Map<string, Fuse<MeasureDoc>>();
+  const groups = new Set<string>(['*']);
+  for (const place of byPlace.keys()) {
+    groups.add(placeGroup(place, false));
+    groups.add(placeGroup(place, true));
+  }
+  for (const group of groups) {
+    const places = group === '*' ? null : new Set(group.split('|'));
+    const docs = measures.filter((m) =>
+      (byMeasure.get(m.id) ?? []).some((r) => !places || places.has(r.figure.place)),
+    );
+    fuse.set(group, new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs)));
+  }
+
+  const notHeld = dataset.notHeld.map((statement) => ({
+    statement,
+    source: sources.get(statement.sourceId),
+    concepts: conceptsOf(coreMeasure(statement.measure)) | conceptsOfTags(statement.topics),
+  }));
+
+  const vocabulary = new Set<string>();
+  for (const m of measures) {
+    for (const word of `${m.measure} ${m.topics} ${m.unitWords}`
+      .toLowerCase()
+      .match(/\p{L}{3,}/gu) ?? [])
+      vocabulary.add(word.slice(0, 3));
+  }
+
+  return { records, byPlace, byMeasure, measures, notHeld, fuse, sources, vocabulary };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -1,0 +1,102 @@
+/**
+ * The claim engine: text blocks → sentences → quantity mentions → claim candidates →
+ * candidate records → verdicts. Pure TypeScript: no DOM, no extension API, so the content
+ * script, the popup, the CLI and the tests all run exactly this code.
+ *
+ * `createEngine` builds every dataset-derived table and fuse index once; the engine it
+ * returns only reads them.
+ */
+import type { Dataset } from '../../data/schema';
+import { claimOf } from './claims';
+import { PageReader, type PageFlags } from './context';
+import { buildIndex } from './dataset-index';
+import { pageYearOf } from './periods';
+import { LOCAL_CONTEXT_RE, UK_CONTEXT_RE } from './places';
+import { checkStatement } from './statement';
+import type { Claim, Engine, PageContext, StatementCheck } from './types';
+
+export type {
+  Claim,
+  Engine,
+  Official,
+  PageContext,
+  StatementCheck,
+  TimeBase,
+  Verdict,
+} from './types';
+
+/** Domestic abuse words: with the UK named, the dataset's one UK measure may be on the page. */
+const DOMESTIC_ABUSE_RE = /\bdomestic (?:abuse|violence)\b/i;
+const KMPT_RE =
+  /\bKMPT\b|Kent (?:and|&) Medway NHS|Kent(?: (?:and|&) Medway)?(?:'s|’s)? (?:NHS )?mental health|mental health trust/i;
+const KENT_POLICE_RE = /\bKent Police\b/;
+const KCC_RE = /\bKent County Council\b|\bKCC\b|\bcounty council\b/i;
+/** Measure cache entries kept per engine; cleared when full (queries repeat within a page). */
+const CACHE_LIMIT = 2000;
+
+/**
+ * The cheap early exit: false when the text names neither Kent, Medway, a Kent district nor
+ * KMPT, and is not about domestic abuse in the UK. One precompiled regex test per clue, each
+ * a single linear scan.
+ */
+export function hasRelevantContext(text: string): boolean {
+  return LOCAL_CONTEXT_RE.test(text) || (UK_CONTEXT_RE.test(text) && DOMESTIC_ABUSE_RE.test(text));
+}
+
+export function createEngine(dataset: Dataset): Engine {
+  const index = buildIndex(dataset);
+  const cache = new Map<string, Map<number, number>>();
+  const boundedCache = (): Map<string, Map<number, number>> => {
+    if (cache.size > CACHE_LIMIT) cache.clear();
+    return cache;
+  };
+
+  function analyseBlocks(blocks: readonly string[], ctx: PageContext): Claim[] {
+    // No early exit here: callers test the whole page with `hasRelevantContext` first (the
+    // content script does, before it splits a page into chunks that may not name Kent).
+    const title = ctx.title ?? '';
+    const headings = ctx.headings ?? [];
+    const all = `${title}\n${headings.join('\n')}\n${blocks.join('\n')}`;
+    const flags: PageFlags = {
+      pageYear: pageYearOf(ctx.date),
+      kent: LOCAL_CONTEXT_RE.test(all),
+      kmpt: KMPT_RE.test(all),
+      kentPolice: KENT_POLICE_RE.test(all),
+      kcc: KCC_RE.test(all),
+    };
+    const drafts = new PageReader(blocks, headings, title, flags).read();
+    const claims: Claim[] = [];
+    const cache = boundedCache();
+    for (const draft of drafts) {
+      const claim = claimOf(draft, blocks[draft.blockIndex] ?? '', index, cache);
+      if (claim) claims.push(claim);
+    }
+    return claims;
+  }
+
+  return {
+    analyseBlocks,
+    analyseText(text: string, ctx: PageContext = {}): Claim[] {
+      const blocks = splitPlainText(text);
+      return analyseBlocks(blocks, { ...ctx, title: ctx.title ?? guessTitle(blocks) });
+    },
+    checkStatement(text: string, limit = 5): StatementCheck[] {
+      return checkStatement(text, index, limit, boundedCache());
+    },
+    hasRelevantContext,
+  };
+}
+
+/**
+ * Plain text: blocks are paragraphs separated by blank lines. Line breaks inside a paragraph
+ * stay (the engine reads them as spaces) so a tab-separated table keeps its rows.
+ */
+export function splitPlainText(text: string): string[] {
+  return text.split(/\r?\n[ \t]*\r?\n/).filter((b) => b.trim() !== '');
+}
+
+/** A short first paragraph without a full stop reads as the title. */
+function guessTitle(blocks: readonly string[]): string | undefined {
+  const first = blocks[0]?.trim();
+  return first && first.length <= 160 && !/[.!?]$/.test(first) ? first : undefined;
+}

@@ -1,0 +1,256 @@
+/**
+ * Candidate records for a claim: pre-filter by place (tables built once), rank measures with
+ * fuse.js, then score each measure by the concepts that tell measures apart. A measure is
+ * `strong` when the claim's words name what distinguishes it, `compatible` when nothing
+ * contradicts it. Only strong measures can make a claim wrong; compatible ones can confirm it.
+ */
+import type { Place } from '../../data/schema';
+import {
+  bit,
+  CONCEPTS,
+  EVENTS,
+  GENERIC,
+  SPECIFIC,
+  VICTIMS,
+  type ConceptKind,
+  type ConceptMask,
+} from './concepts';
+import { compatiblePlaces, placeGroup, type DatasetIndex, type RecordInfo } from './dataset-index';
+
+/** Score from which a measure counts as named by the claim (see `measureScore`). */
+export const STRONG_SCORE = 0.7;
+/** Score from which a measure is worth confirming a value against. */
+export const COMPATIBLE_SCORE = 0.3;
+/** How much a fuse rank adds to the concept score when ordering candidates. */
+const FUSE_WEIGHT = 0.2;
+/** Concepts elsewhere in the sentence, or carried from earlier text, count less than the clause's own. */
+const SENTENCE_FACTOR = 0.85;
+const CONTEXT_FACTOR = 0.8;
+
+/**
+ * How much naming a concept says about which measure is meant: details ("agency staff",
+ * "child present") pin a measure down, victims and topics narrow it, events less so.
+ */
+const KIND_WEIGHT: Readonly<Record<ConceptKind, number>> = {
+  detail: 3,
+  specific: 3,
+  victim: 2,
+  topic: 2,
+  event: 1.5,
+};
+const WEIGHT_OVERRIDES: Readonly<Record<string, number>> = {
+  sexual: 1,
+  incident: 1,
+  patient: 1.5,
+  people: 1.5,
+};
+const WEIGHTS: ReadonlyArray<readonly [ConceptMask, number]> = CONCEPTS.map(
+  (c) => [c.bit, WEIGHT_OVERRIDES[c.id] ?? KIND_WEIGHT[c.kind]] as const,
+);
+
+/**
+ * Groups of details of which a measure has at most one: a claim naming one member is about
+ * a different measure from a record naming another.
+ */
+const EXCLUSIVE_GROUPS: readonly ConceptMask[] = [
+  bit('agency') | bit('kmpt-staff') | bit('other-org') | bit('any-staff'),
+  bit('present') | bit('witness') | bit('household') | bit('under-11') | bit('other-age'),
+  bit('patient-on-patient') | bit('by-patient'),
+  bit('police-report') | bit('prosecution') | bit('charge') | bit('arrest'),
+];
+/** Details that make a claim narrower than a record that lacks them. */
+const NARROWING =
+  bit('agency') |
+  bit('kmpt-staff') |
+  bit('other-org') |
+  bit('any-staff') |
+  bit('patient-on-patient') |
+  bit('by-patient') |
+  bit('police-report') |
+  bit('prosecution') |
+  bit('successful');
+/** Victims that make a claim narrower than a record naming no victim. */
+const NARROW_VICTIMS =
+  bit('staff') | bit('teacher') | bit('social-worker') | bit('child') | bit('patient');
+
+export interface ClaimConcepts {
+  /** The number's own clause and noun phrase. */
+  near: ConceptMask;
+  /** Its sentence (or table row and column). */
+  own: ConceptMask;
+  /** Carried from earlier text. */
+  context: ConceptMask;
+  /** The number is a change ("up by 9 per cent"), which no record measures. */
+  change: boolean;
+}
+
+export interface Candidate {
+  record: RecordInfo;
+  /** 0..1: how much of what distinguishes the record's measure the claim names. */
+  score: number;
+  /** Score plus fuse rank, for ordering. */
+  rank: number;
+  strong: boolean;
+}
+
+/** Why a record's measure cannot be the claim's, or null. */
+export function conflict(record: RecordInfo, c: ClaimConcepts): string | null {
+  const said = c.near | c.own;
+  const r = record.concepts;
+  if (c.change) return 'change';
+  if ((said & SPECIFIC & ~r) !== 0n) return 'specific offence';
+  for (const group of EXCLUSIVE_GROUPS) {
+    // Only the number's own clause decides details: "28 involved allegations against staff,
+    // and 18 of those concerned the trust's own employees" — the 28 is about all staff.
+    const claimed = c.near & group;
+    const recorded = r & group;
+    if (claimed !== 0n && recorded !== 0n && (claimed & recorded) === 0n) return 'different detail';
+    if ((c.near & group & NARROWING) !== 0n && recorded === 0n) return 'narrower detail';
+  }
+  const nearEvents = c.near & EVENTS;
+  const recordEvents = r & EVENTS;
+  if (nearEvents !== 0n && recordEvents !== 0n && (nearEvents & recordEvents) === 0n)
+    return 'different event';
+  const nearVictims = c.near & VICTIMS & ~bit('people');
+  const recordVictims = r & VICTIMS;
+  if (nearVictims !== 0n) {
+    if (recordVictims === 0n && (nearVictims & NARROW_VICTIMS) !== 0n) return 'narrower victims';
+    if (recordVictims !== 0n && (nearVictims & recordVictims) === 0n) return 'different victims';
+  }
+  return null;
+}
+
+/** Concept kinds that say which measure is meant, so a claim naming one a record lacks is less likely that record. */
+const MEASURE_KINDS =
+  CONCEPTS.filter(
+    (c) => c.kind !== 'topic' || c.id === 'domestic' || c.id === 'coercive' || c.id === 'sexual',
+  ).reduce((m, c) => m | c.bit, 0n) & ~GENERIC;
+/** How much a concept the claim names but the record lacks counts against the record. */
+const EXTRA_PENALTY = 0.5;
+
+/**
+ * Share of the record's distinguishing concepts (weighted) that the claim names, less a
+ * penalty for what the claim's own clause names and the record lacks: a claim about
+ * "coercive control crimes" fits the coercive control record better than the one about all
+ * domestic abuse crimes.
+ */
+export function measureScore(record: RecordInfo, c: ClaimConcepts): number {
+  let total = 0;
+  let got = 0;
+  let extra = 0;
+  const said = c.near | c.own;
+  const extras = c.near & MEASURE_KINDS & ~record.key;
+  for (const [b, w] of WEIGHTS) {
+    if ((extras & b) !== 0n) extra += w;
+    if ((record.key & b) === 0n) continue;
+    total += w;
+    if ((c.near & b) !== 0n) got += w;
+    else if ((said & b) !== 0n) got += w * SENTENCE_FACTOR;
+    else if ((c.context & b) !== 0n) got += w * CONTEXT_FACTOR;
+  }
+  if (total === 0) return 0;
+  return got / total - (EXTRA_PENALTY * extra) / (total + extra);
+}
+
+export interface CandidateQuery {
+  place: Place;
+  /** The place came from earlier text, not the claim's sentence. */
+  weak: boolean;
+  concepts: ClaimConcepts;
+  /** Words for fuse: the claim's clause and noun phrase, plus context when it is anaphoric. */
+  words: string;
+}
+
+/**
+ * Candidates for a claim, best first: records at compatible places whose measure nothing
+ * contradicts, scored by concepts and ranked with fuse among measures of the place group.
+ */
+export function findCandidates(
+  index: DatasetIndex,
+  q: CandidateQuery,
+  fuseCache: Map<string, Map<number, number>>,
+): Candidate[] {
+  const places = compatiblePlaces(q.place, q.weak);
+  const fuseScores = rankMeasures(index, placeGroup(q.place, q.weak), q.words, fuseCache);
+  // Records of one measure share their concepts: score each measure once, not each record.
+  const byMeasure = new Map<number, { score: number; rank: number } | null>();
+  const out: Candidate[] = [];
+  for (const place of places) {
+    for (const record of index.byPlace.get(place) ?? []) {
+      let fit = byMeasure.get(record.measure.id);
+      if (fit === undefined) {
+        const score = conflict(record, q.concepts) ? 0 : measureScore(record, q.concepts);
+        fit =
+          score < COMPATIBLE_SCORE
+            ? null
+            : { score, rank: score + FUSE_WEIGHT * (1 - (fuseScores.get(record.measure.id) ?? 1)) };
+        byMeasure.set(record.measure.id, fit);
+      }
+      if (fit)
+        out.push({ record, score: fit.score, rank: fit.rank, strong: fit.score >= STRONG_SCORE });
+    }
+  }
+  return out.sort((a, b) => b.rank - a.rank);
+}
+
+/** Most words a fuse query keeps: enough for a clause, few enough to run on every claim. */
+const MAX_QUERY_TERMS = 10;
+const QUERY_STOP = new Set([
+  'the',
+  'and',
+  'for',
+  'with',
+  'from',
+  'that',
+  'this',
+  'were',
+  'was',
+  'are',
+  'has',
+  'had',
+  'have',
+  'been',
+  'per',
+  'into',
+  'over',
+  'than',
+  'more',
+  'its',
+  'their',
+]);
+
+/**
+ * The words of a claim that can rank measures: lower-cased, at least three letters, sharing
+ * their first three letters with some word of some measure (so "assualt" still counts), in
+ * a fixed order so equal word sets share one cached search.
+ */
+export function queryTerms(index: DatasetIndex, words: string): string {
+  const terms = new Set<string>();
+  for (const word of words.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
+    const w = word.replace(/['’-].*$/, '');
+    if (w.length < 3 || QUERY_STOP.has(w) || !index.vocabulary.has(w.slice(0, 3))) continue;
+    terms.add(w);
+    if (terms.size >= MAX_QUERY_TERMS) break;
+  }
+  return [...terms].sort().join(' ');
+}
+
+/** Fuse scores (0 best, 1 worst) of the measures of a place group for the claim's words. */
+export function rankMeasures(
+  index: DatasetIndex,
+  group: string,
+  words: string,
+  cache: Map<string, Map<number, number>>,
+): Map<number, number> {
+  const query = queryTerms(index, words);
+  const key = `${group}\u0000${query}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const scores = new Map<number, number>();
+  const fuse = index.fuse.get(group);
+  if (fuse && query) {
+    for (const result of fuse.search(query)) scores.set(result.item.id, result.score ?? 1);
+  }
+  cache.set(key, scores);
+  return scores;
+}

@@ -1,0 +1,319 @@
+/**
+ * Quantity mentions: a number with the words that belong to it — the qualifier before it
+ * ("more than"), the unit after it ("per cent", "per 1,000 population"), its time base
+ * ("a day", "each month") — and what it counts (the noun phrase it quantifies). Numbers that
+ * are never claims are dropped here with their reason (see `exclusions.ts`).
+ */
+import type { Unit } from '../../data/schema';
+import { QUALIFIER_PHRASES, type QualifierKind } from './bands';
+import { exclusionOf, maskSpans, type Exclusion } from './exclusions';
+import { HARMED, nounClass, PHRASE_STOP, RESOURCING, type NounClass } from './lexicon';
+import { scanNumbers, type NumberKind } from './numbers';
+
+/** Time bases as read on a page; `week` exists on pages but in no record. */
+export type PageTimeBase = '' | 'day' | 'week' | 'month' | 'year';
+
+/**
+ * What the number quantifies, as far as the words after it say:
+ * a noun class, `bare` (no noun: "averaged 1,709.", "(401)"), `anaphoric` ("979 of them",
+ * "103 such assaults"), or `other` (a noun the lexicon does not know: not a statistic).
+ */
+export type Counted = NounClass | 'bare' | 'anaphoric' | 'other';
+
+export interface Mention {
+  /** Span of qualifier + number + unit words. */
+  start: number;
+  end: number;
+  numberStart: number;
+  numberEnd: number;
+  value: number;
+  halfUnit: number;
+  kind: NumberKind;
+  unit: Unit;
+  /** True when the unit was written next to the number (not inherited, not assumed). */
+  unitWritten: boolean;
+  /** A rate per something other than 1,000 ("per 100,000"): outside the dataset's units. */
+  otherRate: boolean;
+  timeBase: PageTimeBase;
+  qualifier: QualifierKind;
+  counted: Counted;
+  /** The counted noun phrase, lower-cased ("domestic abuse-related crimes"). */
+  nounPhrase: string;
+  /** The size of a change ("up by 9 per cent"), not a level. */
+  change: boolean;
+  /** "such" / "those" / "of them": the measure is the previous sentence's. */
+  anaphoric: boolean;
+}
+
+export interface Excluded {
+  start: number;
+  end: number;
+  value: number;
+  reason: Exclusion;
+}
+
+const QUALIFIER_BEFORE = new RegExp(
+  String.raw`(?:^|[^\p{L}])(${[...QUALIFIER_PHRASES]
+    .map(([p]) => p)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/[.]/g, '\\.').replace(/ /g, '\\s+'))
+    .join('|')})\s+$`,
+  'iu',
+);
+const QUALIFIER_KIND = new Map(QUALIFIER_PHRASES.map(([p, k]) => [p, k] as const));
+
+const PERCENT_AFTER = /^\s?(?:%|per\s?cent\b|percent\b|pc\b|percentage points?\b)/i;
+const RATE_AFTER =
+  /^((?:\s+[\p{L}'’-]+){0,6}?)\s+(?:per|for every|in every|out of every|for each)\s+(1,000|1000|one thousand|a thousand|thousand|100,000|100000|10,000|100)(?![\d,])(\s+(?:head of )?(?:population|people|residents|inhabitants|adults|women|children|persons|of the population)\b)?(\s*\(?\s*aged\s+(?:16|18)\s*(?:\+|(?:and|or)\s+(?:over|above|older))(?:\s*\))?)?/iu;
+const TIME_AFTER =
+  /\b(?:a|per|every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|annually|yearly)\b/i;
+const TIME_BEFORE = /\b(?:every|each)\s+(day|week|month|year)\b/i;
+const DIRECT_TIME =
+  /^\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b|^\s+(?:daily|weekly|monthly|annually|yearly)\b/i;
+const CHANGE_BEFORE =
+  /\b(?:up|down|increase[sd]?|decrease[sd]?|rise|rises|rose|risen|fall|falls|fell|fallen|grown|grew|dropped|drop|jumped|climbed|cut|reduction|reduced|gone up|gone down|went up|went down)\s+(?:by\s+|of\s+)?(?:an?\s+|about\s+|around\s+|almost\s+|nearly\s+|more than\s+|over\s+|just\s+|some\s+)?$/i;
+const MULTIPLIER_AFTER =
+  /^\s+(?:more|higher|greater|as|the|likely|bigger|larger|less|lower|over|that)\b/i;
+const WORD = /^[\s,]*([\p{L}][\p{L}'’-]*)/u;
+const ANAPHOR_OF = /^\s+of\s+(?:them|those|these|which|whom|it)\b/i;
+const PARTITIVE_OF =
+  /^\s+of\s+(?:the\s+|those\s+|these\s+|all\s+|its\s+|their\s+|this\s+year(?:'s|’s)\s+|last\s+year(?:'s|’s)\s+)?/i;
+const CLAUSE_END = /[,;:.!?()]/;
+
+const ADVERB_TIME_BASE: Readonly<Record<string, PageTimeBase>> = {
+  daily: 'day',
+  weekly: 'week',
+  monthly: 'month',
+  annually: 'year',
+  yearly: 'year',
+};
+
+function timeBaseOf(m: RegExpExecArray | null): PageTimeBase {
+  if (!m) return '';
+  const word = (m[1] ?? m[2] ?? '').toLowerCase();
+  return ADVERB_TIME_BASE[word] ?? (word as PageTimeBase);
+}
+
+/** Reads every number in a block into mentions, and the numbers it excluded with why. */
+export function readMentions(text: string): { mentions: Mention[]; excluded: Excluded[] } {
+  const tokens = scanNumbers(text);
+  if (tokens.length === 0) return { mentions: [], excluded: [] };
+  const spans = maskSpans(text);
+  const mentions: Mention[] = [];
+  const excluded: Excluded[] = [];
+  // Tokens and spans are both in text order: one moving start keeps the lookups linear.
+  let from = 0;
+  const reasons = tokens.map((t) => {
+    while (from < spans.length && spans[from]!.end <= t.start) from += 1;
+    return exclusionOf(text, t, spans, from);
+  });
+  // Words after a number run to the next number that may be a claim: the "1,000" of
+  // "per 1,000" and a year are part of the phrase, not the start of another.
+  const kept = tokens.filter((_, i) => reasons[i] === null);
+  tokens.forEach((token, i) => {
+    const reason = reasons[i];
+    if (reason) excluded.push({ start: token.start, end: token.end, value: token.value, reason });
+  });
+  kept.forEach((token, i) => {
+    const nextStart = kept[i + 1]?.start ?? text.length;
+    const prevEnd = kept[i - 1]?.end ?? 0;
+    mentions.push(readMention(text, token, prevEnd, nextStart));
+  });
+  // A number inside its neighbour's mention (a rate base read as a unit) is not a mention of its own.
+  const own = mentions.filter((m, i) => {
+    const prev = mentions[i - 1];
+    const next = mentions[i + 1];
+    const inside = (o: Mention | undefined) =>
+      o !== undefined && o.start <= m.numberStart && m.numberEnd <= o.end;
+    return !inside(prev) && !inside(next);
+  });
+  return { mentions: own, excluded };
+}
+
+function readMention(
+  text: string,
+  token: ReturnType<typeof scanNumbers>[number],
+  prevEnd: number,
+  nextStart: number,
+): Mention {
+  let start = token.start;
+  let end = token.end;
+  let qualifier: QualifierKind = 'exact';
+  const before = text.slice(Math.max(prevEnd, token.start - 32), token.start);
+  const q = QUALIFIER_BEFORE.exec(before);
+  if (q && q[1] !== undefined) {
+    const phrase = q[1].toLowerCase().replace(/\s+/g, ' ');
+    qualifier = QUALIFIER_KIND.get(phrase) ?? 'exact';
+    start = token.start - (before.length - before.lastIndexOf(q[1]));
+  }
+
+  let unit: Unit = token.percent ? 'percent' : 'count';
+  let unitWritten = token.percent;
+  let otherRate = false;
+  // A number's words never run across a line break or a tab (the next row or cell).
+  let after = text.slice(end, lineEndAfter(text, end, Math.min(nextStart, end + 120)));
+  const pct = PERCENT_AFTER.exec(after);
+  if (pct) {
+    unit = 'percent';
+    unitWritten = true;
+    end += pct[0].length;
+    after = after.slice(pct[0].length);
+  }
+  const rate = unit === 'count' ? RATE_AFTER.exec(after) : null;
+  if (rate && !CLAUSE_END.test(rate[1] ?? '')) {
+    const base = (rate[2] ?? '').replace(/,/g, '');
+    if (base === '1000' || /thousand/i.test(base)) {
+      unit = 'per-1000';
+      unitWritten = true;
+    } else {
+      otherRate = true;
+    }
+    // The rate's words are part of the mention only when they follow the number directly
+    // ("27.6 per 1,000 population"), not across a noun phrase ("27.6 crimes per 1,000").
+    if (!(rate[1] ?? '').trim()) end += rate[0].length;
+  }
+
+  // What the number counts: the noun phrase after it (after "per cent of", "of those").
+  const restStart = token.end + (pct ? pct[0].length : 0);
+  const rest = text.slice(
+    restStart,
+    lineEndAfter(text, restStart, Math.min(nextStart, token.end + 80)),
+  );
+  const counted = readCounted(
+    rest,
+    sentenceAround(text, token.start, token.end),
+    text.slice(Math.max(0, token.start - 40), token.start),
+    token.kind,
+  );
+
+  let timeBase: PageTimeBase;
+  const direct = DIRECT_TIME.exec(text.slice(end, end + 16));
+  if (direct) {
+    timeBase = timeBaseOf(TIME_AFTER.exec(direct[0]));
+    end += direct[0].length;
+  } else {
+    const clauseAfter = upToClauseEnd(text.slice(end, nextStart));
+    timeBase = timeBaseOf(TIME_AFTER.exec(clauseAfter));
+    if (!timeBase) {
+      // "Every month, almost 1,500 incidents…": a time base opening the sentence belongs to
+      // its first number only.
+      const sentenceStart = lastSentenceStart(text, token.start);
+      if (prevEnd <= sentenceStart)
+        timeBase = timeBaseOf(TIME_BEFORE.exec(text.slice(sentenceStart, start)));
+    }
+  }
+
+  while (end > token.end && /\s/.test(text[end - 1] ?? '')) end -= 1;
+  return {
+    start,
+    end,
+    numberStart: token.start,
+    numberEnd: token.end,
+    value: token.value,
+    halfUnit: token.halfUnit,
+    kind: token.kind,
+    unit,
+    unitWritten,
+    otherRate,
+    timeBase,
+    qualifier,
+    counted: counted.counted,
+    nounPhrase: counted.phrase,
+    change: CHANGE_BEFORE.test(text.slice(Math.max(0, token.start - 40), start)),
+    anaphoric: counted.anaphoric,
+  };
+}
+
+/** The sentence around a number (for what happened to the staff it counts), at most 300 characters each way. */
+function sentenceAround(text: string, start: number, end: number): string {
+  const from = lastSentenceStart(text, start);
+  const m = /[.!?](?:\s|$)/.exec(text.slice(end, end + 300));
+  return text.slice(from, m ? end + m.index + 1 : Math.min(text.length, end + 300));
+}
+
+/** The end of the line or cell after `from`, at most `limit`. */
+function lineEndAfter(text: string, from: number, limit: number): number {
+  const m = /[\n\t]/.exec(text.slice(from, limit));
+  return m ? from + m.index : limit;
+}
+
+function upToClauseEnd(s: string): string {
+  const m = /[;.!?]|,\s/.exec(s);
+  return m ? s.slice(0, m.index) : s;
+}
+
+function lastSentenceStart(text: string, pos: number): number {
+  const m = /[.!?]\s+(?=[^.!?]*$)/.exec(text.slice(Math.max(0, pos - 300), pos));
+  return m ? Math.max(0, pos - 300) + m.index + m[0].length : Math.max(0, pos - 300);
+}
+
+/**
+ * Reads the noun phrase after a number and classifies what it counts. An event or people
+ * noun is the head as soon as it appears ("100 domestic abuse-related crimes"); otherwise
+ * the last word decides: a plural the lexicon does not know ("25 call handlers", "5 charts")
+ * is something else, and a single unknown singular word is the verb of a bare number
+ * ("20,615 live in…").
+ */
+function readCounted(
+  rest: string,
+  around: string,
+  before: string,
+  kind: NumberKind,
+): { counted: Counted; phrase: string; anaphoric: boolean } {
+  let s = rest;
+  if (ANAPHOR_OF.test(s)) return { counted: 'anaphoric', phrase: '', anaphoric: true };
+  let anaphoric = false;
+  const partitive = PARTITIVE_OF.exec(s);
+  if (partitive) {
+    if (/those|these/i.test(partitive[0])) anaphoric = true;
+    s = s.slice(partitive[0].length);
+  }
+  const phrase: string[] = [];
+  let head: { word: string; cls: NounClass } | null = null;
+  let known: { word: string; cls: NounClass } | null = null;
+  for (let i = 0; i < 6 && !head; i += 1) {
+    if (/^\s*[,;:.!?()]/.test(s)) break;
+    const m = WORD.exec(s);
+    if (!m || m[1] === undefined) break;
+    const word = m[1].toLowerCase();
+    s = s.slice(m[0].length);
+    if (word === 'such') {
+      anaphoric = true;
+      continue;
+    }
+    if (PHRASE_STOP.has(word) && !(phrase.length === 0 && word === 'more')) break;
+    phrase.push(word);
+    const cls = nounClass(word);
+    if (cls === 'event' || cls === 'people') head = { word, cls };
+    else if (cls) known = { word, cls };
+  }
+  const text = phrase.join(' ');
+  const none: Counted = anaphoric ? 'anaphoric' : 'bare';
+  if (head) return { counted: head.cls, phrase: text, anaphoric };
+  if (phrase.length === 0) return { counted: none, phrase: '', anaphoric };
+  const last = phrase[phrase.length - 1] ?? '';
+  if (known && known.word === last) {
+    if (known.word === 'times') {
+      // "assaulted 4 times" counts events; "three times as likely" and "updated 4 times" do not.
+      const after = rest.slice(rest.toLowerCase().indexOf('times') + 5);
+      return {
+        counted: MULTIPLIER_AFTER.test(after) || !HARMED.test(around) ? 'non-stat' : 'event',
+        phrase: text,
+        anaphoric,
+      };
+    }
+    if (known.cls === 'resource') {
+      const lead = before.split(/\s+/).slice(-4).join(' ');
+      const harmed = HARMED.test(around) && !RESOURCING.test(text) && !RESOURCING.test(lead);
+      return { counted: harmed ? 'resource' : 'non-stat', phrase: text, anaphoric };
+    }
+    return { counted: known.cls, phrase: text, anaphoric };
+  }
+  if (looksPlural(last) || phrase.length > 1 || kind === 'fraction')
+    return { counted: 'other', phrase: text, anaphoric };
+  return { counted: none, phrase: text, anaphoric };
+}
+
+function looksPlural(word: string): boolean {
+  return word.length > 3 && /[^s]s$/.test(word) && !/(?:ous|ss|is|us)$/.test(word);
+}

@@ -1,0 +1,93 @@
+/**
+ * The engine's public and internal types. The public shapes (`Claim`, `Official`,
+ * `StatementCheck`, `PageContext`, `Engine`) are what the content script, the popup and the
+ * CLI consume, so they stay plain JSON-serialisable data.
+ */
+import type { Dataset, Figure, NotHeld, Place, Unit } from '../../data/schema';
+
+export type { Dataset, Figure, NotHeld, Place, Unit };
+
+export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
+
+/** The time base a count or rate is given per, as the dataset records it. */
+export type TimeBase = '' | 'day' | 'month' | 'year';
+
+/**
+ * What the page knows about itself. Headings and title supply place and topic cues to
+ * sentences that have none; the date resolves "last year" and "this year".
+ */
+export interface PageContext {
+  title?: string;
+  headings?: string[];
+  /** ISO yyyy-mm-dd: the page's publication date when known. */
+  date?: string;
+  url?: string;
+}
+
+/** The official figure a claim was checked against, exactly as the CLI contract prints it. */
+export interface Official {
+  recordId: string;
+  value: number;
+  /** The figure as the source words it, qualifier included ("over 100"). */
+  display: string;
+  unit: Unit;
+  /** Place label ("Kent", "Thanet"). */
+  place: string;
+  /** Period label as the source words it ("2021/22"). */
+  period: string;
+  quote: string;
+  source: {
+    id: string;
+    title: string;
+    publisher: string;
+    date: string;
+    reference: string;
+    url: string;
+  };
+}
+
+export interface Claim {
+  blockIndex: number;
+  /** Span of the mention (qualifier + number + unit words) within blocks[blockIndex]. */
+  start: number;
+  end: number;
+  /** Span of just the number within the block. */
+  numberStart: number;
+  numberEnd: number;
+  mention: string;
+  value: number;
+  unit: Unit;
+  timeBase: TimeBase;
+  sentence: string;
+  /** Place id the claim is about (from the sentence, or the page when the sentence has none). */
+  place: string | null;
+  /** Period as the page words it ("2021/22", "last year"). */
+  period: string | null;
+  verdict: Verdict;
+  reason: string;
+  recordId: string | null;
+  notHeldId: string | null;
+  official: Official | null;
+}
+
+/** One answer of `checkStatement`: an official figure close to what the reader typed. */
+export interface StatementCheck {
+  verdict: Verdict;
+  reason: string;
+  /** The typed figure as read ("over 100"), or null when the text held no number. */
+  mention: string | null;
+  value: number | null;
+  unit: Unit | null;
+  recordId: string | null;
+  notHeldId: string | null;
+  official: Official | null;
+  /** 0 (best) to 1: how close the record is to the typed text. */
+  score: number;
+}
+
+export interface Engine {
+  analyseBlocks(blocks: readonly string[], ctx: PageContext): Claim[];
+  analyseText(text: string, ctx?: PageContext): Claim[];
+  checkStatement(text: string, limit?: number): StatementCheck[];
+  hasRelevantContext(text: string): boolean;
+}
