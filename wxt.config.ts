@@ -1,5 +1,9 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import figures from './data/figures.json';
+import notHeld from './data/not-held.json';
+import sources from './data/sources.json';
+import { validateDataset } from './data/validate';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -7,6 +11,14 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The bundle trusts the dataset (it skips validation at run time), so no build may ship
+    // an invalid one: each error names the file, the record and the field.
+    'build:before': () => {
+      const { errors } = validateDataset({ sources, figures, notHeld });
+      if (errors.length > 0) throw new Error(`The dataset is invalid:\n${errors.join('\n')}`);
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'Kent Stats Check',
     description:

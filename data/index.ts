@@ -10,12 +10,20 @@ import type { Dataset, Figure, NotHeld, Source } from './schema';
 import sources from './sources.json';
 import { validateDataset } from './validate';
 
-const result = validateDataset({ sources, figures, notHeld });
-if (!result.dataset) {
-  throw new Error(`The dataset is invalid:\n${result.errors.join('\n')}`);
+/**
+ * Validated here everywhere but in the built extension, whose build already validated the
+ * very same files (`npm run build`, and WXT's build hook in wxt.config.ts): every page a
+ * reader opens would otherwise pay for checking the dataset again.
+ */
+function load(): Dataset {
+  const files = { sources, figures, notHeld };
+  if (import.meta.env?.PROD) return files as Dataset;
+  const result = validateDataset(files);
+  if (!result.dataset) throw new Error(`The dataset is invalid:\n${result.errors.join('\n')}`);
+  return result.dataset;
 }
 
-export const dataset: Dataset = result.dataset;
+export const dataset: Dataset = load();
 
 const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
 const figuresById = new Map(dataset.figures.map((f) => [f.id, f]));

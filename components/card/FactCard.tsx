@@ -28,7 +28,11 @@ export interface FactCardProps {
   onReport?(): void;
 }
 
-/** The fact card: the page's words, the verdict and why, and the official figure with its provenance. */
+/**
+ * The fact card: the page's words, the verdict and why, and the official figure with its provenance.
+ * Its header and source are plain `div`s: a `<header>` or `<footer>` in the page's body would
+ * add a second banner and contentinfo landmark to someone else's page.
+ */
 export function FactCard({
   claim,
   figure,
@@ -48,7 +52,7 @@ export function FactCard({
     : '';
   return (
     <div class={`card card--${claim.verdict}`}>
-      <header class="card__header">
+      <div class="card__header">
         <p class="card__verdict" id={titleId}>
           <span class="card__icon" aria-hidden="true">
             {label.icon}
@@ -58,7 +62,7 @@ export function FactCard({
         <button type="button" class="card__close" onClick={onClose} aria-label="Close">
           ×
         </button>
-      </header>
+      </div>
       <p class="card__page">
         <span class="card__caption">This page says</span>{' '}
         <mark class="card__mention">{claim.mention}</mark>
@@ -88,7 +92,7 @@ export function FactCard({
         </blockquote>
       )}
       {source && (
-        <footer class="card__source">
+        <div class="card__source">
           <p>
             <span class="card__caption">Source</span> {source.title}
           </p>
@@ -116,7 +120,7 @@ export function FactCard({
               </a>
             </p>
           )}
-        </footer>
+        </div>
       )}
       {onReport && (
         <p class="card__actions">

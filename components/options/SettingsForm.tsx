@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type Settings } from '@/utils/storage/settings';
 import { normaliseHostname } from '@/utils/hostname';
+import { isEmailAddress } from '@/utils/reports-format';
 
 export interface SettingsFormProps {
   settings: Settings;
@@ -16,6 +17,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const [site, setSite] = useState('');
   const [siteError, setSiteError] = useState('');
   const [email, setEmail] = useState(settings.reportEmail);
+  const [emailMessage, setEmailMessage] = useState<{ error: boolean; text: string } | null>(null);
 
   const addSite = (e: Event) => {
     e.preventDefault();
@@ -106,7 +108,20 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           class="inline-form"
           onSubmit={(e) => {
             e.preventDefault();
-            onChange({ reportEmail: email });
+            const address = email.trim();
+            // The reports' "Send by e-mail" link needs one plain address; say so now, not later.
+            if (address !== '' && !isEmailAddress(address)) {
+              setEmailMessage({
+                error: true,
+                text: 'Enter one e-mail address, such as newsdesk@example.co.uk.',
+              });
+              return;
+            }
+            onChange({ reportEmail: address });
+            setEmailMessage({
+              error: false,
+              text: address ? `Correction requests will go to ${address}.` : 'Address removed.',
+            });
           }}
         >
           <label>
@@ -114,11 +129,23 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             <input
               type="email"
               value={email}
-              onInput={(e) => setEmail((e.target as HTMLInputElement).value)}
+              aria-invalid={emailMessage?.error === true}
+              aria-describedby={emailMessage ? 'email-message' : undefined}
+              onInput={(e) => {
+                setEmail((e.target as HTMLInputElement).value);
+                setEmailMessage(null);
+              }}
               placeholder="newsdesk@example.co.uk"
             />
           </label>{' '}
           <button type="submit">Save</button>
+          <p
+            id="email-message"
+            class={`field-message ${emailMessage?.error ? 'error' : 'muted'}`}
+            role={emailMessage?.error ? 'alert' : 'status'}
+          >
+            {emailMessage?.text}
+          </p>
         </form>
       </fieldset>
     </section>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { VERDICT_LABELS } from '@/components/verdicts';
 import type { Engine, StatementCheck } from '@/utils/engine';
+import { officialFigureText } from './official-figure';
 
 export interface CheckFormProps {
   engine: Engine;
@@ -51,7 +52,8 @@ export function CheckForm({ engine, limit = 4 }: CheckFormProps) {
                   <p class="result__reason">{r.reason}</p>
                   {r.official && (
                     <p class="result__official">
-                      Official: <strong>{r.official.display}</strong> · {r.official.place}
+                      Official: <strong>{officialFigureText(r.official)}</strong> ·{' '}
+                      {r.official.place}
                       {r.official.period && ` · ${r.official.period}`} · {r.official.source.title}
                       {r.official.source.reference && ` (${r.official.source.reference})`}
                     </p>

@@ -1,5 +1,6 @@
 import type { ClaimSummary } from '@/utils/messages';
 import { VERDICT_LABELS, VERDICT_ORDER } from '@/components/verdicts';
+import { officialFigureText } from './official-figure';
 
 export interface ClaimListProps {
   claims: readonly ClaimSummary[];
@@ -36,7 +37,11 @@ export function ClaimList({ claims, onOpen, onReport }: ClaimListProps) {
                     <span class="claim__mention">{claim.mention}</span>
                   </button>
                   {claim.officialDisplay !== null && (
-                    <span class="claim__official"> · official: {claim.officialDisplay}</span>
+                    <span class="claim__official">
+                      {' '}
+                      · official:{' '}
+                      {claim.official ? officialFigureText(claim.official) : claim.officialDisplay}
+                    </span>
                   )}
                   {claim.sourceLabel !== null && (
                     <span class="claim__source"> · {claim.sourceLabel}</span>

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { dataset } from '@/data';
-import { createEngine } from '@/utils/engine';
+import { createLazyEngine } from '@/utils/engine';
 import { createHighlightStyle } from '@/utils/dom/highlight-style';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
@@ -23,7 +23,7 @@ export default defineContentScript({
 /** One run of the extension in one page; everything it starts stops with `ctx`. */
 async function run(ctx: ContentScriptContext): Promise<void> {
   const settings = await loadSettings();
-  const engine = createEngine(dataset);
+  const engine = createLazyEngine(dataset);
   let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
   let paused = isPaused(settings, location.hostname);
   let showUnverified = settings.showUnverified;
@@ -99,6 +99,15 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     const range = selection.getRangeAt(0).cloneRange();
     const words = (text || selection.toString()).replace(/\s+/g, ' ').trim();
     if (words === '') return false;
+    // The paragraph's own reading first (its topic and place come from around it), then the
+    // selection alone as a typed statement.
+    const around = session.checker
+      .claimsAround(range)
+      .find(({ range: r }) => rangesOverlap(r, range));
+    if (around) {
+      session.ui.showSelectionCheck(viewOf('selection', around.claim), range);
+      return true;
+    }
     const [best] = engine.checkStatement(words, 1);
     const view = viewOf('selection', {
       mention: best?.mention ?? words,
@@ -111,6 +120,13 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     });
     session.ui.showSelectionCheck(view, range);
     return true;
+  }
+
+  function rangesOverlap(a: Range, b: Range): boolean {
+    return (
+      a.compareBoundaryPoints(Range.END_TO_START, b) < 0 &&
+      a.compareBoundaryPoints(Range.START_TO_END, b) > 0
+    );
   }
 
   function pageStatus(): ContentScriptMessages['get-page-status']['response'] {

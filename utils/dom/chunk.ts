@@ -91,7 +91,18 @@ function hasOwnText(el: Element): boolean {
  * topic and place from the sentences before it.
  */
 export function textBefore(root: Element, count: number, maxChars = 600): string[] {
-  const out: string[] = [];
+  return blocksBefore(root, count, maxChars).map((b) => b.text);
+}
+
+export interface BlockBefore {
+  text: string;
+  /** True when the block is a heading (h1–h6), which the engine reads as a section title. */
+  heading: boolean;
+}
+
+/** `textBefore` with each block marked as a heading or not. */
+export function blocksBefore(root: Element, count: number, maxChars = 600): BlockBefore[] {
+  const out: BlockBefore[] = [];
   let el: Element | null = root;
   while (el && out.length < count) {
     for (
@@ -104,10 +115,12 @@ export function textBefore(root: Element, count: number, maxChars = 600): string
       let source: Element = prev;
       while (source.childElementCount > 20 && source.lastElementChild)
         source = source.lastElementChild;
-      const blocks = extractBlocks(source).blocks;
+      const heading = /^H[1-6]$/.test(source.tagName.toUpperCase());
+      const blocks = extractBlocks(source, { rootOnly: true }).blocks;
       for (let i = blocks.length - 1; i >= 0 && out.length < count; i--) {
         const text = blocks[i]!.trim();
-        if (text !== '') out.unshift(text.length > maxChars ? text.slice(-maxChars) : text);
+        if (text !== '')
+          out.unshift({ text: text.length > maxChars ? text.slice(-maxChars) : text, heading });
       }
     }
     el = el.parentElement;

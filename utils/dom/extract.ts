@@ -26,6 +26,12 @@ export interface ExtractOptions {
   contextOnly?: boolean;
   /** Extra elements to skip (the caller's own UI, for instance). */
   skip?: (el: Element) => boolean;
+  /**
+   * Read only the headings inside the root, not the document's title, date and address:
+   * a caller that reads a page chunk by chunk has those already, and reading them again
+   * for every chunk would scan the whole document each time.
+   */
+  rootOnly?: boolean;
 }
 
 export interface Extracted {
@@ -342,10 +348,11 @@ function readContext(doc: Document, root: Element | null, opts: ExtractOptions):
       if (text) headings.push(text);
     }
   }
+  if (headings.length > 0) context.headings = headings;
+  if (opts.rootOnly) return context;
   const h1 = root?.querySelector('h1');
   const title = fold(doc.title) || (h1 ? visibleText(h1, opts) : '');
   if (title) context.title = title;
-  if (headings.length > 0) context.headings = headings;
   const date = publicationDate(doc);
   if (date) context.date = date;
   const url = doc.URL;

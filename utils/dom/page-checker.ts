@@ -9,7 +9,7 @@
  */
 import type { Engine, Claim, PageContext } from '@/utils/engine';
 import { extractBlocks, rangeFor } from './extract';
-import { chunkRoots, textBefore } from './chunk';
+import { blocksBefore, chunkRoots } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
 import { isOwnNode } from './shadow-host';
@@ -19,6 +19,8 @@ export interface TrackedClaim {
   id: string;
   claim: Claim;
   range: Range;
+  /** The chunk the claim was found in: a later look at that chunk replaces it. */
+  root: Element;
 }
 
 export interface PageCheckerOptions {
@@ -33,8 +35,25 @@ export interface PageCheckerOptions {
   sliceBudgetMs?: number;
 }
 
+/** The elements whose text makes one paragraph for a selection check. */
+const BLOCK_SELECTOR =
+  'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption';
+
 /** Blocks of preceding text given to the engine with each chunk, for topic and place. */
 const CONTEXT_BLOCKS = 3;
+/**
+ * Longest slice of work in one idle callback: long enough that a big page is not mostly
+ * waiting between callbacks, short enough to stay clear of a 50 ms long task.
+ */
+const SLICE_BUDGET_MS = 30;
+/** Shortest time between two batches of new marks on a long page. */
+const MARK_BATCH_MS = 150;
+/** Marks worth a batch of their own, however few are shown. */
+const MARK_BATCH_MIN = 100;
+/** Longest a found claim waits to be shown while the rest of the page is read. */
+const MARK_BATCH_MAX_WAIT_MS = 1000;
+/** Page headings given with every chunk (the first ones: title, standfirst, first sections). */
+const PAGE_HEADINGS = 12;
 
 const isOwnElement = (el: Element) => isOwnNode(el);
 
@@ -47,6 +66,19 @@ export class PageChecker {
   private readonly highlighter: Highlighter;
   private readonly queue: WorkQueue;
   private readonly tracked = new Map<string, TrackedClaim>();
+  /** Claims by the chunk they were found in, so a changed chunk finds its own claims at once. */
+  private readonly byRoot = new Map<Element, Set<TrackedClaim>>();
+  /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
+  private readonly byNode = new Map<Node, Set<TrackedClaim>>();
+  /** Chunks of a whole-page look that began with no claims: nothing there to replace. */
+  private fresh = new WeakSet<Element>();
+  private readonly indexedNodes = new WeakMap<TrackedClaim, Node[]>();
+  private sorted: TrackedClaim[] | null = null;
+  private pendingMarks: TrackedClaim[] = [];
+  private lastMarksAt = -Infinity;
+  private shownMarks = 0;
+  /** True once claims came from content looked at after the first, page-order read. */
+  private outOfOrder = false;
   private context: PageContext = {};
   private nextId = 1;
   private showUnverified: boolean;
@@ -60,10 +92,14 @@ export class PageChecker {
     this.highlighter = createHighlighter(this.doc);
     const win = this.doc.defaultView!;
     this.queue = new WorkQueue({
-      sliceBudgetMs: options.sliceBudgetMs ?? 12,
+      sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
       maxPerSlice: 200,
       process: (root) => this.processRoot(root),
-      onIdle: () => this.flushChange(),
+      onSlice: () => this.flushMarks(false),
+      onIdle: () => {
+        this.flushMarks(true);
+        this.flushChange();
+      },
       schedule: (cb) => {
         if (typeof win.requestIdleCallback === 'function')
           win.requestIdleCallback(cb, { timeout: 200 });
@@ -78,8 +114,18 @@ export class PageChecker {
     return this.relevant;
   }
 
+  /** Every claim in page order (sorted once per change, not per call). */
+  /**
+   * Every claim in page order. Chunks are read in page order, so claims arrive in order and
+   * only a set that later changes (content added or rewritten) needs sorting.
+   */
   get claims(): TrackedClaim[] {
-    return [...this.tracked.values()].sort((a, b) => compareRanges(a.range, b.range));
+    if (!this.sorted) {
+      const all = [...this.tracked.values()];
+      this.sorted = this.outOfOrder ? all.sort((a, b) => compareRanges(a.range, b.range)) : all;
+      this.outOfOrder = false;
+    }
+    return this.sorted;
   }
 
   /** The first look at the page, then watch it for changes. */
@@ -131,13 +177,23 @@ export class PageChecker {
     this.flushChange();
   }
 
+  claimById(id: string): TrackedClaim | undefined {
+    return this.tracked.get(id);
+  }
+
   get visibleClaims(): TrackedClaim[] {
     return this.claims.filter((t) => this.showUnverified || t.claim.verdict !== 'unverified');
   }
 
-  /** The claim whose words are under a viewport point, for the one delegated pointer listener. */
+  /**
+   * The claim whose words are under a viewport point, for the one delegated pointer listener.
+   * The text node under the point narrows the search to its few claims, so a pointer move
+   * costs the same on a page with ten claims or ten thousand.
+   */
   claimAt(x: number, y: number): TrackedClaim | null {
-    for (const t of this.tracked.values()) {
+    const node = textNodeAt(this.doc, x, y);
+    const candidates = node ? this.byNode.get(node) : this.tracked.values();
+    for (const t of candidates ?? []) {
       if (!this.showUnverified && t.claim.verdict === 'unverified') continue;
       for (const rect of Array.from(t.range.getClientRects())) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return t;
@@ -147,78 +203,171 @@ export class PageChecker {
   }
 
   private looksRelevant(root: Node | null): boolean {
-    const text = `${this.doc.title} ${(root?.textContent ?? '').slice(0, RELEVANCE_SAMPLE_CHARS)}`;
-    return this.engine.hasRelevantContext(text);
+    return this.engine.hasRelevantContext(`${this.doc.title} ${root ? sampleText(root) : ''}`);
   }
 
   private scanWholePage(): void {
     const body = this.doc.body;
     if (!body) return;
-    this.context = extractBlocks(this.doc, { contextOnly: true }).context;
-    for (const root of chunkRoots(body, this.options.chunkChars ?? 8_000, (el) => isOwnNode(el))) {
-      this.queue.add(root);
-    }
+    const page = extractBlocks(this.doc, { contextOnly: true }).context;
+    // The page's first headings speak for all of it; a page of thousands of section titles
+    // must not make every chunk's analysis read them all.
+    this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
+    this.clearClaims();
+    this.fresh = new WeakSet();
+    const roots = chunkRoots(body, this.options.chunkChars ?? 8_000, isOwnElement);
+    for (const root of roots) this.fresh.add(root);
+    this.queue.addDisjoint(roots);
   }
 
   private processRoot(root: Element): void {
-    // Claims inside a root looked at again are replaced.
-    this.pruneDetached();
-    for (const [id, t] of this.tracked) {
-      if (root.contains(t.range.startContainer)) {
-        this.highlighter.remove(t.range);
-        this.tracked.delete(id);
-        this.changed = true;
-      }
+    // Claims inside a chunk looked at again are replaced.
+    if (this.fresh.has(root)) this.fresh.delete(root);
+    else {
+      this.dropClaimsWithin(root);
+      this.outOfOrder = true;
     }
-    let extracted: ReturnType<typeof extractBlocks>;
-    let claims: Claim[];
+    const found = this.analyse(root);
+    for (const { claim, range } of found) {
+      this.track({ id: `claim-${this.nextId++}`, claim, range, root });
+    }
+  }
+
+  /**
+   * The engine's reading of `root`, with the blocks before it as context (as in a whole-page
+   * read; claims found in those blocks belong to the chunk before and are dropped). Never
+   * throws: a malformed page must not break the content script, or the page.
+   */
+  private analyse(root: Element): Array<{ claim: Claim; range: Range }> {
     try {
-      extracted = extractBlocks(root, { skip: isOwnElement });
-      // The sentences before a chunk carry its topic and place, as in a whole-page read;
-      // claims found in them belong to the chunk before and are dropped here.
-      const before = textBefore(root, CONTEXT_BLOCKS);
-      claims = this.engine
-        .analyseBlocks([...before, ...extracted.blocks], this.context)
-        .filter((c) => c.blockIndex >= before.length)
-        .map((c) => ({ ...c, blockIndex: c.blockIndex - before.length }));
+      const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
+      const before = blocksBefore(root, CONTEXT_BLOCKS);
+      const context: PageContext = {
+        ...this.context,
+        headings: [
+          ...(this.context.headings ?? []),
+          ...before.filter((b) => b.heading).map((b) => b.text),
+          ...(extracted.context.headings ?? []),
+        ],
+      };
+      const out: Array<{ claim: Claim; range: Range }> = [];
+      for (const c of this.engine.analyseBlocks(
+        [...before.map((b) => b.text), ...extracted.blocks],
+        context,
+      )) {
+        if (c.blockIndex < before.length) continue;
+        const claim = { ...c, blockIndex: c.blockIndex - before.length };
+        const segments = extracted.segments[claim.blockIndex];
+        const range = segments ? rangeFor(segments, claim.start, claim.end, this.doc) : null;
+        if (range) out.push({ claim, range });
+      }
+      return out;
     } catch (error) {
-      // A malformed page must never break the content script (or the page).
       console.debug('Kent Stats Check could not read part of this page', error);
-      return;
+      return [];
     }
-    for (const claim of claims) {
-      const segments = extracted.segments[claim.blockIndex];
-      if (!segments) continue;
-      const range = rangeFor(segments, claim.start, claim.end, this.doc);
-      if (!range) continue;
-      const id = `claim-${this.nextId++}`;
-      this.tracked.set(id, { id, claim, range });
-      if (this.showUnverified || claim.verdict !== 'unverified')
-        this.highlighter.add(range, claim.verdict);
-      this.changed = true;
+  }
+
+  /**
+   * Claims the engine reads in the paragraph around `range`, whether or not they are marked:
+   * "Check this statistic" reads a selection with the sentences around it, as the page does.
+   */
+  claimsAround(range: Range): Array<{ claim: Claim; range: Range }> {
+    const node = range.commonAncestorContainer;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const block = el?.closest(BLOCK_SELECTOR) ?? el;
+    if (!block || isOwnNode(block)) return [];
+    if (this.context.title === undefined)
+      this.context = extractBlocks(this.doc, { contextOnly: true }).context;
+    return this.analyse(block);
+  }
+
+  private track(t: TrackedClaim): void {
+    this.tracked.set(t.id, t);
+    this.sorted = null;
+    addTo(this.byRoot, t.root, t);
+    const nodes = [t.range.startContainer, t.range.endContainer];
+    this.indexedNodes.set(t, nodes);
+    for (const node of nodes) addTo(this.byNode, node, t);
+    if (this.showUnverified || t.claim.verdict !== 'unverified') this.pendingMarks.push(t);
+    this.changed = true;
+  }
+
+  /**
+   * Shows the marks found since the last call. Every change to a highlight makes the browser
+   * repaint, so on a long page marks are added in batches, not after every chunk.
+   */
+  private flushMarks(force: boolean): void {
+    const now = this.doc.defaultView?.performance.now() ?? 0;
+    if (this.pendingMarks.length === 0) return;
+    // The browser re-validates every range of a highlight when it changes, so batches grow
+    // with the marks already shown (total work stays linear), but never wait past a second.
+    const due =
+      now - this.lastMarksAt >= MARK_BATCH_MS &&
+      (this.pendingMarks.length >= Math.max(MARK_BATCH_MIN, this.shownMarks / 2) ||
+        now - this.lastMarksAt >= MARK_BATCH_MAX_WAIT_MS);
+    if (!force && !due) return;
+    this.lastMarksAt = now;
+    this.shownMarks += this.pendingMarks.length;
+    for (const t of this.pendingMarks) {
+      const visible = this.showUnverified || t.claim.verdict !== 'unverified';
+      if (visible && this.tracked.get(t.id) === t) this.highlighter.add(t.range, t.claim.verdict);
+    }
+    this.pendingMarks = [];
+  }
+
+  private untrack(t: TrackedClaim): void {
+    this.highlighter.remove(t.range);
+    this.tracked.delete(t.id);
+    this.sorted = null;
+    this.byRoot.get(t.root)?.delete(t);
+    if (this.byRoot.get(t.root)?.size === 0) this.byRoot.delete(t.root);
+    for (const node of this.nodesOf(t)) {
+      const set = this.byNode.get(node);
+      set?.delete(t);
+      if (set?.size === 0) this.byNode.delete(node);
+    }
+    this.changed = true;
+  }
+
+  /** The nodes a claim was indexed under (its range may since have collapsed elsewhere). */
+  private nodesOf(t: TrackedClaim): readonly Node[] {
+    return this.indexedNodes.get(t) ?? [];
+  }
+
+  /** Removes the claims whose words lie inside `root` (a chunk that is looked at again). */
+  private dropClaimsWithin(root: Element): void {
+    for (const [chunk, set] of this.byRoot) {
+      if (chunk === root || root.contains(chunk)) {
+        for (const t of [...set]) this.untrack(t);
+      } else if (chunk.contains(root)) {
+        for (const t of [...set]) if (root.contains(t.range.startContainer)) this.untrack(t);
+      }
     }
   }
 
   /** Drops claims whose text left the page (a live Range collapses onto a removed node's parent). */
   private pruneDetached(): void {
-    for (const [id, t] of this.tracked) {
-      if (t.range.collapsed || !t.range.startContainer.isConnected) {
-        this.highlighter.remove(t.range);
-        this.tracked.delete(id);
-        this.changed = true;
-      }
+    for (const t of [...this.tracked.values()]) {
+      if (t.range.collapsed || !t.range.startContainer.isConnected) this.untrack(t);
     }
   }
 
   private clearClaims(): void {
+    this.pendingMarks = [];
+    this.shownMarks = 0;
+    this.sorted = null;
     for (const t of this.tracked.values()) this.highlighter.remove(t.range);
     if (this.tracked.size > 0) this.changed = true;
     this.tracked.clear();
+    this.byRoot.clear();
+    this.byNode.clear();
   }
 
   private flushChange(): void {
     if (!this.changed || this.options.signal.aborted) return;
     this.changed = false;
+    this.sorted = null;
     this.options.onChange(this.claims);
   }
 
@@ -226,7 +375,52 @@ export class PageChecker {
     this.queue.stop();
     this.highlighter.clear();
     this.tracked.clear();
+    this.byRoot.clear();
+    this.byNode.clear();
   }
+}
+
+/**
+ * The page's text for the cheap relevance test. Text nodes are joined with spaces, as a
+ * reader sees them: `textContent` would run "<h1>Kent</h1><p>Police" into "KentPolice".
+ * Scripts and styles are left out; the sample stops at a cap so a huge page stays cheap.
+ */
+function sampleText(root: Node): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const parts: string[] = [];
+  let length = 0;
+  for (
+    let node = walker.nextNode();
+    node && length < RELEVANCE_SAMPLE_CHARS;
+    node = walker.nextNode()
+  ) {
+    const tag = node.parentElement?.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
+    const text = (node as Text).data;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return parts.join(' ');
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+/** The text node under a viewport point, where the browser can say. */
+function textNodeAt(doc: Document, x: number, y: number): Node | null {
+  const d = doc as Document & {
+    caretPositionFromPoint?(x: number, y: number): { offsetNode: Node } | null;
+    caretRangeFromPoint?(x: number, y: number): Range | null;
+  };
+  if (typeof d.caretPositionFromPoint === 'function')
+    return d.caretPositionFromPoint(x, y)?.offsetNode ?? null;
+  if (typeof d.caretRangeFromPoint === 'function')
+    return d.caretRangeFromPoint(x, y)?.startContainer ?? null;
+  return null;
 }
 
 function compareRanges(a: Range, b: Range): number {

@@ -54,7 +54,8 @@ export class PageUiController {
 
   /** The checker found a new set of claims. */
   update(claims: readonly TrackedClaim[]): void {
-    this.views = claims.filter((t) => this.checker.visibleClaims.includes(t)).map((t) => toView(t));
+    const visible = new Set(this.checker.visibleClaims);
+    this.views = claims.filter((t) => visible.has(t)).map((t) => toView(t));
     if (
       this.openId &&
       this.openId !== this.selection?.view.id &&
@@ -75,10 +76,13 @@ export class PageUiController {
 
   /** Opens a claim's card, scrolling its words into view first (popup, list, keyboard). */
   open(id: string, by: OpenedBy): boolean {
-    const tracked = this.checker.claims.find((t) => t.id === id);
+    const tracked = this.checker.claimById(id);
     if (!tracked) return false;
     const target = tracked.range.startContainer.parentElement;
     target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    // A hover that was about to open a card must not reopen one over this (or over a report form).
+    this.win.clearTimeout(this.hoverTimer);
+    this.win.clearTimeout(this.closeTimer);
     this.openId = id;
     this.openedBy = by;
     this.reporting = false;
@@ -153,16 +157,15 @@ export class PageUiController {
   private onViewportChange(): void {
     if (this.openId === null) return;
     const anchor = this.anchorOf(this.openId);
-    // Scrolled away: the card has nothing to stand beside.
-    if (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight) this.close();
+    // Scrolled away: the card has nothing to stand beside (but a report being written stays).
+    if (!this.reporting && (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight))
+      this.close();
     else this.render();
   }
 
   private anchorOf(id: string): AnchorRect | null {
     const range =
-      this.selection?.view.id === id
-        ? this.selection.range
-        : this.checker.claims.find((t) => t.id === id)?.range;
+      this.selection?.view.id === id ? this.selection.range : this.checker.claimById(id)?.range;
     if (!range) return null;
     const r = range.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) return null;

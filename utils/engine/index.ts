@@ -88,6 +88,21 @@ export function createEngine(dataset: Dataset): Engine {
 }
 
 /**
+ * An engine that builds its indexes on first real use. The cheap relevance test needs none,
+ * so a page with no Kent context never pays for building them.
+ */
+export function createLazyEngine(dataset: Dataset): Engine {
+  let engine: Engine | null = null;
+  const real = (): Engine => (engine ??= createEngine(dataset));
+  return {
+    hasRelevantContext,
+    analyseBlocks: (blocks, ctx) => real().analyseBlocks(blocks, ctx),
+    analyseText: (text, ctx) => real().analyseText(text, ctx),
+    checkStatement: (text, limit) => real().checkStatement(text, limit),
+  };
+}
+
+/**
  * Plain text: blocks are paragraphs separated by blank lines. Line breaks inside a paragraph
  * stay (the engine reads them as spaces) so a tab-separated table keeps its rows.
  */

@@ -97,7 +97,8 @@ const FRACTION_WORDS = Object.keys(FRACTION_DENOMINATORS).join('|');
 /** A simple cardinal in words: "five", "twenty-one", "ninety". */
 const CARDINAL = `(?:(?:${TEN_WORDS})(?:[- ](?:${UNIT_WORDS}))?|${UNIT_WORDS})`;
 /** A number in digits, with thousands separators and decimals. */
-const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// A thousands group must end the number: "4,5489" is not 4,548 followed by a 9.
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?`;
 
 /**
  * Candidate starts: digits, or a word that can begin a number ("a" only before a scale or a

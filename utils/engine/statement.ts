@@ -15,7 +15,8 @@ import type { DatasetIndex, RecordInfo } from './dataset-index';
 import { measureScore, rankMeasures, type ClaimConcepts } from './match';
 import { officialOf, officialPhrase, periodLabel, whoOf } from './official';
 import { periodFit, scanPeriods, type PagePeriod } from './periods';
-import { scanPlaces, type PlaceId } from './places';
+import { DISTRICTS, scanPlaces, type PlaceId } from './places';
+
 import { readMentions, type Mention } from './quantities';
 import type { StatementCheck, Verdict } from './types';
 import { decide } from './verdict';
@@ -82,7 +83,7 @@ export function checkStatement(
   const fuseScores = rankMeasures(index, '*', trimmed, cache);
   const pool =
     places.length > 0 ? places.flatMap((p) => index.byPlace.get(p as never) ?? []) : index.records;
-  const scored: Array<{ r: RecordInfo; score: number }> = [];
+  const scored: Array<{ r: RecordInfo; score: number; measure: number }> = [];
   for (const r of pool) {
     const measure = measureScore(r, concepts);
     const fuse = 1 - (fuseScores.get(r.measure.id) ?? 1);
@@ -90,12 +91,26 @@ export function checkStatement(
     const unit = mention && r.figure.unit === mention.unit ? 0.3 : 0;
     const when = period ? (periodFit(period, r.years) === 'same' ? 0.5 : -0.3) : 0;
     const score = measure + 0.5 * fuse + value + unit + when;
-    if (measure > 0 || fuse > 0 || value > 0.5) scored.push({ r, score });
+    if (measure > 0 || fuse > 0 || value > 0.5) scored.push({ r, score, measure });
   }
   scored.sort((a, b) => b.score - a.score);
   const best = scored[0]?.score ?? 0;
-  for (const { r, score } of scored.slice(0, limit)) {
-    const { verdict, reason } = verdictAgainst(trimmed, mention, r);
+  // Typed topic words name a measure: only the records that fit it best are that measure.
+  // A figure of another measure can be shown as close, never as agreeing or differing.
+  const named = (concepts.near & TOPICAL) !== 0n;
+  const bestMeasure = Math.max(0, ...scored.map((x) => x.measure));
+  for (const { r, score, measure } of scored.slice(0, limit)) {
+    // A district's figure is that district's: with no place typed it is not what was meant.
+    const placeFits = places.length > 0 || !DISTRICTS.has(r.figure.place);
+    // A different unit and a different value is another measure, not a misquoted one.
+    const unitFits =
+      !mention ||
+      mention.unit === r.figure.unit ||
+      overlaps(valueInterval(mention.value, mention.halfUnit, mention.qualifier), r.interval);
+    const sameMeasure = named
+      ? bestMeasure > 0 && measure >= bestMeasure && placeFits && unitFits
+      : null;
+    const { verdict, reason } = verdictAgainst(trimmed, mention, r, sameMeasure);
     out.push({
       verdict,
       reason,
@@ -152,6 +167,8 @@ function verdictAgainst(
   text: string,
   m: Mention | null,
   r: RecordInfo,
+  /** Whether the typed words name this record's measure; null when they name none. */
+  sameMeasure: boolean | null,
 ): { verdict: Verdict; reason: string } {
   const figure = `${whoOf(r)}'s figure for ${r.placeLabel}${periodLabel(r) ? ` (${periodLabel(r)})` : ''}`;
   const official = `${figure} is ${officialPhrase(r)}`;
@@ -161,8 +178,19 @@ function verdictAgainst(
   const sameUnit: boolean = r.figure.unit === (m.unit as Unit);
   const sameTime =
     m.timeBase === r.figure.timeBase || m.timeBase === '' || r.figure.timeBase === '';
+  if (sameMeasure === false)
+    return {
+      verdict: 'unverified',
+      reason: `${official}: a different measure from the one you typed, shown as the closest figure.`,
+    };
   if (sameUnit && sameTime && overlaps(interval, r.interval))
     return { verdict: 'match', reason: `Agrees with ${figure}: ${officialPhrase(r)}.` };
+  // Without words naming the measure, a different number is no evidence of an error.
+  if (sameMeasure === null)
+    return {
+      verdict: 'unverified',
+      reason: `${official}; you typed ${typed}, with no measure to check it against.`,
+    };
   if (!sameUnit && overlaps(interval, r.interval))
     return { verdict: 'mismatch', reason: `${official}, not ${typed}.` };
   return { verdict: 'mismatch', reason: `${official}; you typed ${typed}.` };

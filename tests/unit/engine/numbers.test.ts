@@ -67,6 +67,12 @@ describe('number grammar', () => {
     },
   );
 
+  it('never reads a misgrouped number as a well-formed one ("4,5489" is not 4,548)', () => {
+    const values = scanNumbers('Thanet 4,5489 calls').map((t) => t.value);
+    expect(values).not.toContain(4548);
+    expect(scanNumbers('averaged 1,709, the report said').map((t) => t.value)).toEqual([1709]);
+  });
+
   it('reads several numbers left to right without overlap', () => {
     const text = 'Thanet had 4,548 calls compared to 1,709, a rate of 27.6 and two in five cases.';
     expect(scanNumbers(text).map((t) => text.slice(t.start, t.end))).toEqual([

@@ -27,6 +27,25 @@ describe('checkStatement', () => {
     expect(best?.reason).toContain('27.6 per 1,000 population');
   });
 
+  it('never calls a figure of another measure agreeing or differing, only close', () => {
+    const results = engine.checkStatement('over 100 domestic abuse crimes a day', 5);
+    expect(results[0]).toMatchObject({
+      verdict: 'match',
+      recordId: 'kcc-da-crimes-per-day-2021-22',
+    });
+    // KMPT's 103 patient assaults is near in value but another measure.
+    for (const r of results.slice(1)) expect(r.verdict).toBe('unverified');
+    const sevenoaks = engine.checkStatement('Sevenoaks 401 coercive control crimes', 5);
+    expect(sevenoaks[0]).toMatchObject({ verdict: 'mismatch', recordId: 'kcc-da-ccb-sevenoaks' });
+    expect(sevenoaks.filter((r) => r.verdict === 'mismatch')).toHaveLength(1);
+  });
+
+  it('does not call a bare number wrong when no measure is named', () => {
+    const results = engine.checkStatement('27.6 per cent in Thanet', 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.verdict !== 'mismatch')).toBe(true);
+  });
+
   it('lists the closest figures for words alone, best first, within the limit', () => {
     const results = engine.checkStatement('coercive control crimes', 3);
     expect(results).toHaveLength(3);

@@ -1,0 +1,130 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { dataset } from '@/data';
+import { createEngine, type Engine } from '@/utils/engine';
+import { PageChecker, type TrackedClaim } from '@/utils/dom/page-checker';
+import { PageUiController } from '@/utils/dom/page-ui-controller';
+
+const engine = createEngine(dataset);
+const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
+
+const ARTICLE = `
+  <h1>Domestic abuse in Kent</h1>
+  <p>Kent Police recorded <b>more than 100</b> domestic abuse crimes a day in 2021/22.</p>
+  <p>Thanet has a rate of 26.7 domestic abuse offences per 1,000 population, the highest in Kent.</p>
+  <p>Call 0800 917 9948 for help.</p>`;
+
+function start(options: { engine?: Engine; showUnverified?: boolean } = {}) {
+  const stop = new AbortController();
+  const seen: TrackedClaim[][] = [];
+  let ui: PageUiController | null = null;
+  const checker = new PageChecker({
+    doc: document,
+    engine: options.engine ?? engine,
+    signal: stop.signal,
+    showUnverified: options.showUnverified ?? true,
+    onChange: (claims) => {
+      seen.push([...claims]);
+      ui?.update(claims);
+    },
+  });
+  ui = new PageUiController(document, checker, stop.signal);
+  checker.start();
+  return { stop, checker, seen };
+}
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('the content script in a page (happy-dom, wrapper marks)', () => {
+  it('marks the claims and adds its UI, then leaves the page exactly as it was when invalidated', async () => {
+    document.body.innerHTML = ARTICLE;
+    const original = document.body.innerHTML;
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+    const marks = [...document.querySelectorAll('kent-stats-mark')];
+    expect(
+      marks.map((m) => `${m.getAttribute('data-verdict')}:${m.textContent}`).join(' '),
+    ).toMatch(/match:more than 100.*mismatch:26\.7/);
+    expect(document.querySelector('kent-stats-check')).not.toBeNull();
+
+    stop.abort();
+    expect(document.body.innerHTML).toBe(original);
+
+    // Nothing runs after invalidation: new content is not looked at.
+    const p = document.createElement('p');
+    p.textContent = 'Sevenoaks recorded 182 crimes of coercive control in 2020 and 2021.';
+    document.body.append(p);
+    await wait(300);
+    expect(document.querySelectorAll('kent-stats-mark, kent-stats-check')).toHaveLength(0);
+  });
+
+  it('costs nothing on a page with no Kent content: no marks, no UI, no engine run', async () => {
+    document.body.innerHTML = '<h1>Lemon drizzle</h1><p>Bake for 35 minutes; serves 12.</p>';
+    const original = document.body.innerHTML;
+    const spy = { ...engine, analyseBlocks: vi.fn(engine.analyseBlocks) };
+    const { stop, checker } = start({ engine: spy });
+    await wait(300);
+    expect(checker.isRelevant).toBe(false);
+    expect(spy.analyseBlocks).not.toHaveBeenCalled();
+    expect(document.body.innerHTML).toBe(original);
+    stop.abort();
+  });
+
+  it('finds Kent context even where blocks run together in the page text', async () => {
+    // textContent would read "…in KentKent Police…" and miss both.
+    document.body.innerHTML =
+      '<h1>Domestic abuse in Kent</h1><p>Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.</p>';
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(1), { timeout: 3000 });
+    expect(checker.isRelevant).toBe(true);
+    stop.abort();
+  });
+
+  it('hides and shows unverified claims when the setting changes', async () => {
+    document.body.innerHTML =
+      '<h1>Domestic abuse in Kent</h1><p>Kent Police recorded 35,000 domestic abuse crimes in 2019.</p>';
+    const { stop, checker } = start({ showUnverified: false });
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(1), { timeout: 3000 });
+    expect(checker.claims[0]!.claim.verdict).toBe('unverified');
+    expect(document.querySelectorAll('kent-stats-mark')).toHaveLength(0);
+    checker.setShowUnverified(true);
+    expect(document.querySelectorAll('kent-stats-mark[data-verdict="unverified"]')).toHaveLength(1);
+    stop.abort();
+  });
+
+  it('never throws out of the content script when the engine fails on a malformed page', async () => {
+    document.body.innerHTML = ARTICLE;
+    const broken: Engine = {
+      ...engine,
+      analyseBlocks: () => {
+        throw new Error('malformed');
+      },
+    };
+    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const { stop, checker } = start({ engine: broken });
+    await vi.waitFor(() => expect(debug).toHaveBeenCalled(), { timeout: 3000 });
+    expect(checker.claims).toEqual([]);
+    stop.abort();
+    debug.mockRestore();
+  });
+
+  it('re-checks a paragraph the page rewrites, dropping the marks on text it threw away', async () => {
+    document.body.innerHTML = ARTICLE;
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+    const thanet = document.querySelectorAll('p')[1]!;
+    thanet.textContent =
+      'Thanet has a rate of 27.6 domestic abuse offences per 1,000 population, the highest in Kent.';
+    await vi.waitFor(
+      () =>
+        expect(checker.claims.map((t) => `${t.claim.verdict}:${t.claim.mention}`)).toContain(
+          'match:27.6',
+        ),
+      { timeout: 3000 },
+    );
+    expect(checker.claims.some((t) => t.claim.mention.includes('26.7'))).toBe(false);
+    stop.abort();
+  });
+});
