@@ -24,8 +24,11 @@ export interface AnchorRect {
 }
 
 export interface PageUiProps {
+  /** How many claims the page has (the floating control's count). */
+  count: number;
+  /** The claims for the open list; empty while it is closed (a long page has thousands). */
   claims: readonly PageClaimView[];
-  /** The claim whose card is open: one of `claims`, or a checked selection. */
+  /** The claim whose card is open: one of the page's claims, or a checked selection. */
   openClaim: PageClaimView | null;
   /** Viewport rectangle of the open claim's words; the card sits beside it, never on it. */
   anchor: AnchorRect | null;
@@ -74,9 +77,9 @@ export function PageUi(props: PageUiProps) {
     if (open && props.focusCard) cardRef.current?.focus();
   }, [open?.id, props.focusCard]);
 
-  if (claims.length === 0 && !open) return null;
+  const { count } = props;
+  if (count === 0 && !open) return null;
   const position = open && anchor ? cardPosition(anchor, viewport) : null;
-  const count = claims.length;
 
   return (
     <div class="ksc">

@@ -2,40 +2,14 @@
  * The extension as a reader meets it: installed in Chromium, reading a local news article,
  * marking its figures, and listing them in the toolbar popup.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  launchWithExtension,
-  serveFixtures,
-  watchErrors,
-  type ExtensionBrowser,
-  type Served,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from './harness';
+import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 
-let browser: ExtensionBrowser;
-let server: Served;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function openArticle(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.origin}${path}`);
-  return { page, errors };
-}
+const suite = useExtensionSuite();
+const openArticle = suite.open;
 
 describe('the installed extension', () => {
   it('marks the article’s figures by verdict', async () => {
@@ -56,7 +30,7 @@ describe('the installed extension', () => {
   it('lists the page’s claims in the popup, worst news first', async () => {
     const { page } = await openArticle('/e2e/plain-article.html');
     await waitForHighlights(page);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     const groups = popup.locator('.claims__group h3');
     await expect
       .poll(() => groups.allTextContents())
@@ -74,8 +48,8 @@ describe('the installed extension', () => {
   });
 
   it('says plainly when the popup’s page is one the extension cannot run on', async () => {
-    const popup = await browser.context.newPage();
-    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html?tab=999999`);
+    const popup = await suite.browser.context.newPage();
+    await popup.goto(`chrome-extension://${suite.browser.extensionId}/popup.html?tab=999999`);
     await expect
       .poll(() => popup.locator('.popup__notice').textContent())
       .toContain('can’t run on this page');

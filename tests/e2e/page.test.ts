@@ -3,40 +3,15 @@
  * and keyboard, strict CSP and self-rewriting pages are not broken, and pages without Kent
  * content are left exactly as they were.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  launchWithExtension,
-  serveFixtures,
-  watchErrors,
-  type ExtensionBrowser,
-  type Served,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from './harness';
+import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
 
-let browser: ExtensionBrowser;
-let server: Served;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.origin}${path}`);
-  return { page, errors };
-}
+const suite = useExtensionSuite();
+const open = suite.open;
 
 /** Each expected number stands in exactly one mark of that verdict, and there are no others. */
 function expectMarks(
@@ -205,7 +180,7 @@ describe('in the page', () => {
   });
 
   it('leaves a page with no Kent content exactly as it was', async () => {
-    const page = await browser.context.newPage();
+    const page = await suite.browser.context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { __mutations: number };
       w.__mutations = 0;
@@ -219,7 +194,7 @@ describe('in the page', () => {
         }),
       );
     });
-    await page.goto(`${server.origin}/e2e/no-kent.html`);
+    await page.goto(`${suite.server.origin}/e2e/no-kent.html`);
     // Give the extension time to start and do its cheap test.
     await page.waitForTimeout(2500);
     const result = await page.evaluate(() => ({

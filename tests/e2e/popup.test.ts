@@ -3,41 +3,16 @@
  * verdict (one opens its card in the page), the check form, pause and resume on a site, the
  * context menu's check of selected text, and the popup's accessibility in light and dark.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  launchWithExtension,
-  serveFixtures,
-  watchErrors,
-  type ExtensionBrowser,
-  type Served,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir } from './harness';
+import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 import { axeViolations, checkSelection, markCounts, openOptions, totalMarks } from './ui';
 
-let browser: ExtensionBrowser;
-let server: Served;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(path: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.origin}${path}`);
-  return { page, errors };
-}
+const suite = useExtensionSuite();
+const open = suite.open;
 
 /** Is the mark whose text includes `number` inside the viewport? */
 function markInView(page: Page, number: string): Promise<boolean> {
@@ -55,7 +30,7 @@ describe('the toolbar popup', () => {
   it('lists each claim under its verdict with the official figure and source, and opens it in the page', async () => {
     const { page, errors } = await open('/e2e/long-article.html');
     await waitForHighlights(page, 4);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     const mismatch = popup.locator('.claims__group--mismatch');
     const match = popup.locator('.claims__group--match');
     await expect.poll(() => mismatch.locator('h3').textContent()).toContain('Differ (1)');
@@ -92,7 +67,7 @@ describe('the toolbar popup', () => {
 
   it('checks a typed statistic against the official figures as the reader types', async () => {
     const { page } = await open('/e2e/plain-article.html');
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     const input = popup.getByRole('searchbox', { name: 'A sentence or number to check' });
     const results = popup.locator('.check-results .result');
     const first = results.first();
@@ -146,7 +121,7 @@ describe('the toolbar popup', () => {
     await waitForHighlights(page, 6);
     const toggle = page.locator('.ksc-toggle');
     await toggle.waitFor();
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await popup.getByRole('button', { name: 'Pause on 127.0.0.1' }).click();
     await expect.poll(() => totalMarks(page)).toBe(0);
     await toggle.waitFor({ state: 'detached' });
@@ -159,7 +134,7 @@ describe('the toolbar popup', () => {
     await page.waitForTimeout(1500);
     expect(await totalMarks(page)).toBe(0);
     expect(await page.locator('kent-stats-check').count()).toBe(0);
-    const options = await openOptions(browser);
+    const options = await openOptions(suite.browser);
     await expect
       .poll(() => options.locator('.sites li').allTextContents())
       .toEqual([expect.stringContaining('127.0.0.1')]);
@@ -179,7 +154,7 @@ describe('the toolbar popup', () => {
   it('has no accessibility violations, in light and in dark', async () => {
     const { page } = await open('/e2e/plain-article.html');
     await waitForHighlights(page, 6);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await popup.setViewportSize({ width: 400, height: 900 });
     await popup.locator('.claims__group--mismatch').waitFor();
     await popup.getByRole('searchbox').fill('Sevenoaks 1,790 domestic abuse calls');
@@ -215,7 +190,7 @@ describe('“Check this statistic” on selected text', () => {
     expect(marked).toBe(false);
     const before = await markCounts(page);
 
-    expect(await checkSelection(browser, page, '#comment', '1,709 for Sevenoaks')).toBe(true);
+    expect(await checkSelection(suite.browser, page, '#comment', '1,709 for Sevenoaks')).toBe(true);
     const card = page.locator('.ksc-card');
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
@@ -251,7 +226,9 @@ describe('“Check this statistic” on selected text', () => {
   it('says a selected wrong figure differs, citing the official one', async () => {
     const { page } = await open('/e2e/long-article.html');
     await waitForHighlights(page, 4);
-    expect(await checkSelection(browser, page, '#calls', 'Sevenoaks averaged 1,790')).toBe(true);
+    expect(await checkSelection(suite.browser, page, '#calls', 'Sevenoaks averaged 1,790')).toBe(
+      true,
+    );
     const card = page.locator('.ksc-card');
     await card.waitFor();
     const text = (await card.textContent()) ?? '';
@@ -264,7 +241,7 @@ describe('“Check this statistic” on selected text', () => {
   it('has an accessible card', async () => {
     const { page } = await open('/e2e/long-article.html');
     await waitForHighlights(page, 4);
-    await checkSelection(browser, page, '#calls', 'Sevenoaks averaged 1,790');
+    await checkSelection(suite.browser, page, '#calls', 'Sevenoaks averaged 1,790');
     await page.locator('.ksc-card').waitFor();
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });

@@ -22,16 +22,49 @@ export function chunkRoots(
   maxChars: number,
   isOwn: (el: Element) => boolean,
 ): Element[] {
-  const out: Element[] = [];
+  return chunkRuns(root, maxChars, isOwn).flat();
+}
+
+/**
+ * The page as runs of neighbouring elements, each run at most about `maxChars` of text: a
+ * long article of short paragraphs becomes a few dozen runs, not thousands of one-paragraph
+ * chunks (each chunk costs a call to the engine and a look at the text before it).
+ */
+export function chunkRuns(
+  root: Element,
+  maxChars: number,
+  isOwn: (el: Element) => boolean,
+): Element[][] {
+  const out: Element[][] = [];
   const visit = (el: Element) => {
     if (SKIP.has(el.tagName.toUpperCase()) || isOwn(el)) return;
     const length = el.textContent?.length ?? 0;
     if (length === 0) return;
     if (length <= maxChars || !hasBlockChild(el) || hasOwnText(el)) {
-      out.push(el);
+      out.push([el]);
       return;
     }
-    for (const child of Array.from(el.children)) visit(child);
+    let run: Element[] = [];
+    let runChars = 0;
+    const flush = () => {
+      if (run.length > 0) out.push(run);
+      run = [];
+      runChars = 0;
+    };
+    for (const child of Array.from(el.children)) {
+      if (SKIP.has(child.tagName.toUpperCase()) || isOwn(child)) continue;
+      const size = child.textContent?.length ?? 0;
+      if (size === 0) continue;
+      if (size > maxChars) {
+        flush();
+        visit(child);
+        continue;
+      }
+      if (runChars + size > maxChars) flush();
+      run.push(child);
+      runChars += size;
+    }
+    flush();
   };
   visit(root);
   return out;

@@ -9,11 +9,11 @@
  */
 import type { Engine, Claim, PageContext } from '@/utils/engine';
 import { extractBlocks, rangeFor } from './extract';
-import { blocksBefore, chunkRoots } from './chunk';
+import { blocksBefore, chunkRuns } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
 import { isOwnNode } from './shadow-host';
-import { WorkQueue } from './work-queue';
+import { WorkQueue, type Run } from './work-queue';
 
 export interface TrackedClaim {
   id: string;
@@ -46,6 +46,12 @@ const CONTEXT_BLOCKS = 3;
  * waiting between callbacks, short enough to stay clear of a 50 ms long task.
  */
 const SLICE_BUDGET_MS = 30;
+/** The User Timing mark set when the page has been read through (see `markChecked`). */
+export const CHECKED_MARK = 'kent-stats-check:checked';
+/** Marks on a page beyond which only those near the viewport are registered. */
+const WINDOW_THRESHOLD = 2000;
+/** How far beyond the viewport marks are kept registered: two screens up and down. */
+const WINDOW_MARGIN = '200% 0px 200% 0px';
 /** Shortest time between two batches of new marks on a long page. */
 const MARK_BATCH_MS = 150;
 /** Marks worth a batch of their own, however few are shown. */
@@ -57,8 +63,11 @@ const PAGE_HEADINGS = 12;
 
 const isOwnElement = (el: Element) => isOwnNode(el);
 
-/** Text of the page (and its title) for the cheap relevance test, capped to stay cheap. */
-const RELEVANCE_SAMPLE_CHARS = 2_000_000;
+/**
+ * Text of the page read for the cheap relevance test, capped so the test stays cheap on a
+ * huge page; Kent content that arrives later (or lies beyond) is caught by the observer.
+ */
+const RELEVANCE_SAMPLE_CHARS = 200_000;
 
 export class PageChecker {
   private readonly doc: Document;
@@ -77,6 +86,8 @@ export class PageChecker {
   private pendingMarks: TrackedClaim[] = [];
   private lastMarksAt = -Infinity;
   private shownMarks = 0;
+  /** Set on long pages: only marks near the viewport are registered (see `openWindow`). */
+  private window: { io: IntersectionObserver; near: Set<Element> } | null = null;
   /** True once claims came from content looked at after the first, page-order read. */
   private outOfOrder = false;
   private context: PageContext = {};
@@ -94,11 +105,12 @@ export class PageChecker {
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
       maxPerSlice: 200,
-      process: (root) => this.processRoot(root),
+      process: (run) => this.processRun(run),
       onSlice: () => this.flushMarks(false),
       onIdle: () => {
         this.flushMarks(true);
         this.flushChange();
+        this.markChecked();
       },
       schedule: (cb) => {
         if (typeof win.requestIdleCallback === 'function')
@@ -131,7 +143,9 @@ export class PageChecker {
   /** The first look at the page, then watch it for changes. */
   start(): void {
     this.relevant = this.looksRelevant(this.doc.body);
-    if (this.relevant) this.scanWholePage();
+    // The whole-page look starts in an idle callback of its own: on a long page the test
+    // above and the splitting into chunks would make one long task together.
+    if (this.relevant) this.later(() => this.scanWholePage());
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
@@ -170,7 +184,8 @@ export class PageChecker {
     this.showUnverified = show;
     for (const t of this.tracked.values()) {
       if (t.claim.verdict !== 'unverified') continue;
-      if (show) this.highlighter.add(t.range, 'unverified');
+      if (show && (!this.window || this.window.near.has(t.root)))
+        this.highlighter.add(t.range, 'unverified');
       else this.highlighter.remove(t.range);
     }
     this.changed = true;
@@ -202,6 +217,14 @@ export class PageChecker {
     return null;
   }
 
+  private later(work: () => void): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    if (typeof win.requestIdleCallback === 'function')
+      win.requestIdleCallback(() => work(), { timeout: 200 });
+    else win.setTimeout(work, 1);
+  }
+
   private looksRelevant(root: Node | null): boolean {
     return this.engine.hasRelevantContext(`${this.doc.title} ${root ? sampleText(root) : ''}`);
   }
@@ -209,57 +232,73 @@ export class PageChecker {
   private scanWholePage(): void {
     const body = this.doc.body;
     if (!body) return;
+    if (this.options.signal.aborted) return;
     const page = extractBlocks(this.doc, { contextOnly: true }).context;
     // The page's first headings speak for all of it; a page of thousands of section titles
     // must not make every chunk's analysis read them all.
     this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
     this.clearClaims();
     this.fresh = new WeakSet();
-    const roots = chunkRoots(body, this.options.chunkChars ?? 8_000, isOwnElement);
-    for (const root of roots) this.fresh.add(root);
-    this.queue.addDisjoint(roots);
+    // Splitting a long page is a pass of its own over the DOM: it gets its own idle callback.
+    this.later(() => {
+      if (this.options.signal.aborted || !body.isConnected) return;
+      const runs = chunkRuns(body, this.options.chunkChars ?? 8_000, isOwnElement);
+      for (const run of runs) this.fresh.add(run[0]!);
+      this.queue.addDisjoint(runs);
+    });
   }
 
-  private processRoot(root: Element): void {
+  private processRun(run: Run): void {
     // Claims inside a chunk looked at again are replaced.
-    if (this.fresh.has(root)) this.fresh.delete(root);
+    if (this.fresh.has(run[0]!)) this.fresh.delete(run[0]!);
     else {
-      this.dropClaimsWithin(root);
+      for (const root of run) this.dropClaimsWithin(root);
       this.outOfOrder = true;
     }
-    const found = this.analyse(root);
-    for (const { claim, range } of found) {
+    for (const { claim, range, root } of this.analyse(run)) {
       this.track({ id: `claim-${this.nextId++}`, claim, range, root });
     }
   }
 
   /**
-   * The engine's reading of `root`, with the blocks before it as context (as in a whole-page
-   * read; claims found in those blocks belong to the chunk before and are dropped). Never
-   * throws: a malformed page must not break the content script, or the page.
+   * The engine's reading of a run of elements, with the blocks before it as context (as in
+   * a whole-page read; claims found in those blocks belong to the chunk before and are
+   * dropped). Never throws: a malformed page must not break the content script, or the page.
    */
-  private analyse(root: Element): Array<{ claim: Claim; range: Range }> {
+  private analyse(run: Run): Array<{ claim: Claim; range: Range; root: Element }> {
     try {
-      const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
-      const before = blocksBefore(root, CONTEXT_BLOCKS);
+      const blocks: string[] = [];
+      const segments: Array<ReturnType<typeof extractBlocks>['segments'][number]> = [];
+      const owners: Element[] = [];
+      const headings: string[] = [];
+      for (const root of run) {
+        const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
+        blocks.push(...extracted.blocks);
+        segments.push(...extracted.segments);
+        for (let i = 0; i < extracted.blocks.length; i++) owners.push(root);
+        headings.push(...(extracted.context.headings ?? []));
+      }
+      const before = blocksBefore(run[0]!, CONTEXT_BLOCKS);
       const context: PageContext = {
         ...this.context,
         headings: [
           ...(this.context.headings ?? []),
           ...before.filter((b) => b.heading).map((b) => b.text),
-          ...(extracted.context.headings ?? []),
+          ...headings,
         ],
       };
-      const out: Array<{ claim: Claim; range: Range }> = [];
+      const out: Array<{ claim: Claim; range: Range; root: Element }> = [];
       for (const c of this.engine.analyseBlocks(
-        [...before.map((b) => b.text), ...extracted.blocks],
+        [...before.map((b) => b.text), ...blocks],
         context,
       )) {
         if (c.blockIndex < before.length) continue;
         const claim = { ...c, blockIndex: c.blockIndex - before.length };
-        const segments = extracted.segments[claim.blockIndex];
-        const range = segments ? rangeFor(segments, claim.start, claim.end, this.doc) : null;
-        if (range) out.push({ claim, range });
+        const blockSegments = segments[claim.blockIndex];
+        const range = blockSegments
+          ? rangeFor(blockSegments, claim.start, claim.end, this.doc)
+          : null;
+        if (range) out.push({ claim, range, root: owners[claim.blockIndex]! });
       }
       return out;
     } catch (error) {
@@ -279,7 +318,7 @@ export class PageChecker {
     if (!block || isOwnNode(block)) return [];
     if (this.context.title === undefined)
       this.context = extractBlocks(this.doc, { contextOnly: true }).context;
-    return this.analyse(block);
+    return this.analyse([block]);
   }
 
   private track(t: TrackedClaim): void {
@@ -300,6 +339,14 @@ export class PageChecker {
   private flushMarks(force: boolean): void {
     const now = this.doc.defaultView?.performance.now() ?? 0;
     if (this.pendingMarks.length === 0) return;
+    if (!this.window && this.tracked.size > WINDOW_THRESHOLD) this.openWindow();
+    if (this.window) {
+      // Marks far from the viewport are not drawn; their paragraphs are watched instead.
+      for (const t of this.pendingMarks)
+        if (this.tracked.get(t.id) === t) this.window.io.observe(t.root);
+      this.pendingMarks = [];
+      return;
+    }
     // The browser re-validates every range of a highlight when it changes, so batches grow
     // with the marks already shown (total work stays linear), but never wait past a second.
     const due =
@@ -316,12 +363,47 @@ export class PageChecker {
     this.pendingMarks = [];
   }
 
+  /**
+   * Past a few thousand marks, the browser's cost of drawing highlights grows with every
+   * range registered, whether on screen or not: each change costs more than a long task.
+   * From then on only the paragraphs near the viewport have their ranges registered, as an
+   * IntersectionObserver (which never touches the page) reports them coming and going.
+   */
+  private openWindow(): void {
+    const win = this.doc.defaultView;
+    if (!win || typeof win.IntersectionObserver !== 'function') return;
+    const near = new Set<Element>();
+    const io = new win.IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const claims = this.byRoot.get(entry.target) ?? new Set<TrackedClaim>();
+          if (entry.isIntersecting) {
+            near.add(entry.target);
+            for (const t of claims)
+              if (this.showUnverified || t.claim.verdict !== 'unverified')
+                this.highlighter.add(t.range, t.claim.verdict);
+          } else {
+            near.delete(entry.target);
+            for (const t of claims) this.highlighter.remove(t.range);
+          }
+        }
+      },
+      { rootMargin: WINDOW_MARGIN },
+    );
+    this.window = { io, near };
+    for (const t of this.tracked.values()) this.highlighter.remove(t.range);
+    for (const root of this.byRoot.keys()) io.observe(root);
+  }
+
   private untrack(t: TrackedClaim): void {
     this.highlighter.remove(t.range);
     this.tracked.delete(t.id);
     this.sorted = null;
     this.byRoot.get(t.root)?.delete(t);
-    if (this.byRoot.get(t.root)?.size === 0) this.byRoot.delete(t.root);
+    if (this.byRoot.get(t.root)?.size === 0) {
+      this.byRoot.delete(t.root);
+      this.window?.io.unobserve(t.root);
+    }
     for (const node of this.nodesOf(t)) {
       const set = this.byNode.get(node);
       set?.delete(t);
@@ -353,7 +435,20 @@ export class PageChecker {
     }
   }
 
+  /**
+   * A User Timing mark when the page has been read through: benchmarks and tools outside
+   * the project time the extension by it. Only the latest is kept.
+   */
+  private markChecked(): void {
+    const perf = this.doc.defaultView?.performance;
+    if (!perf || typeof perf.mark !== 'function') return;
+    perf.clearMarks(CHECKED_MARK);
+    perf.mark(CHECKED_MARK, { detail: { claims: this.tracked.size } });
+  }
+
   private clearClaims(): void {
+    this.window?.io.disconnect();
+    this.window = null;
     this.pendingMarks = [];
     this.shownMarks = 0;
     this.sorted = null;
@@ -372,6 +467,8 @@ export class PageChecker {
   }
 
   private dispose(): void {
+    this.window?.io.disconnect();
+    this.window = null;
     this.queue.stop();
     this.highlighter.clear();
     this.tracked.clear();

@@ -23,7 +23,7 @@ type OpenedBy = 'pointer' | 'click' | 'keyboard';
 
 export class PageUiController {
   private host: ShadowHost | null = null;
-  private views: PageClaimView[] = [];
+  private visible: TrackedClaim[] = [];
   private openId: string | null = null;
   /** A "Check this statistic" result, shown at the reader's selection. */
   private selection: { view: PageClaimView; range: Range } | null = null;
@@ -55,11 +55,12 @@ export class PageUiController {
   /** The checker found a new set of claims. */
   update(claims: readonly TrackedClaim[]): void {
     const visible = new Set(this.checker.visibleClaims);
-    this.views = claims.filter((t) => visible.has(t)).map((t) => toView(t));
+    // Views are made when shown (the open list, the open card), not for every claim here.
+    this.visible = claims.filter((t) => visible.has(t));
     if (
       this.openId &&
       this.openId !== this.selection?.view.id &&
-      !this.views.some((v) => v.id === this.openId)
+      !this.checker.claimById(this.openId)
     ) {
       this.openId = null;
     }
@@ -174,17 +175,18 @@ export class PageUiController {
 
   private render(): void {
     if (this.signal.aborted) return;
-    if (this.views.length === 0 && this.selection === null && this.host === null) return;
+    if (this.visible.length === 0 && this.selection === null && this.host === null) return;
     this.host ??= createShadowHost(this.doc, `${pageUiCss}\n${reportCss}`);
     render(
       h(PageUi, {
-        claims: this.views,
+        count: this.visible.length,
+        claims: this.listOpen ? this.visible.map(toView) : [],
         openClaim:
           this.openId === null
             ? null
             : this.selection?.view.id === this.openId
               ? this.selection.view
-              : (this.views.find((v) => v.id === this.openId) ?? null),
+              : this.openView(),
         anchor: this.openId ? this.anchorOf(this.openId) : null,
         focusCard: this.openedBy === 'keyboard',
         listOpen: this.listOpen,
@@ -215,6 +217,11 @@ export class PageUiController {
       }),
       this.host.mount,
     );
+  }
+
+  private openView(): PageClaimView | null {
+    const tracked = this.openId ? this.checker.claimById(this.openId) : undefined;
+    return tracked ? toView(tracked) : null;
   }
 
   private dispose(): void {

@@ -1,14 +1,17 @@
 /**
  * Work on page content in short idle slices, never in one long task and never inside a
- * MutationObserver callback. Roots are deduplicated (a queued ancestor covers its
- * descendants) and each slice stops when its time budget is spent.
+ * MutationObserver callback. A unit of work is a run of neighbouring elements; runs added
+ * one root at a time are deduplicated (a queued ancestor covers its descendants), and each
+ * slice stops when its time budget is spent.
  */
+export type Run = readonly Element[];
+
 export interface WorkQueueOptions {
   /** Longest a slice may run, in ms: well under the 50 ms that counts as a long task. */
   sliceBudgetMs: number;
-  /** Most roots processed in one slice, whatever the clock says. */
+  /** Most runs processed in one slice, whatever the clock says. */
   maxPerSlice: number;
-  process(root: Element): void;
+  process(run: Run): void;
   /** Called after each slice, so results can be shown in batches rather than one by one. */
   onSlice?(): void;
   /** Called when the queue runs dry. */
@@ -17,9 +20,11 @@ export interface WorkQueueOptions {
   now(): number;
 }
 
+const covers = (run: Run, el: Element) => run.some((e) => e === el || e.contains(el));
+
 export class WorkQueue {
-  /** Queued roots; `head` is the next to process (no `shift()`: it is O(n) on big queues). */
-  private pending: Element[] = [];
+  /** Queued runs; `head` is the next to process (no `shift()`: it is O(n) on big queues). */
+  private pending: Run[] = [];
   private head = 0;
   private scheduled = false;
   private stopped = false;
@@ -30,29 +35,28 @@ export class WorkQueue {
     return this.pending.length - this.head;
   }
 
+  /** Queues one root (content that changed), unless a queued run already covers it. */
   add(root: Element): void {
     if (this.stopped) return;
     this.compact();
-    if (this.pending.some((queued) => queued === root || queued.contains(root))) return;
-    // A new ancestor replaces the descendants already queued.
-    this.pending = this.pending.filter((queued) => !root.contains(queued));
-    this.pending.push(root);
+    if (this.pending.some((run) => covers(run, root))) return;
+    // A new ancestor replaces the single roots already queued inside it.
+    this.pending = this.pending.filter((run) => !(run.length === 1 && root.contains(run[0]!)));
+    this.pending.push([root]);
     this.kick();
   }
 
   /**
-   * Queues roots known not to overlap each other (a page split into chunks), skipping the
+   * Queues runs known not to overlap each other (a page split into chunks), skipping the
    * ancestor checks that would make queueing thousands of chunks quadratic.
    */
-  addDisjoint(roots: readonly Element[]): void {
+  addDisjoint(runs: readonly Run[]): void {
     if (this.stopped) return;
     this.compact();
-    if (this.pending.length === 0) this.pending = [...roots];
-    else {
-      const overlaps = (root: Element) =>
-        this.pending.some((q) => q === root || q.contains(root) || root.contains(q));
-      for (const root of roots) if (!overlaps(root)) this.pending.push(root);
-    }
+    if (this.pending.length === 0) this.pending = [...runs];
+    else
+      for (const run of runs)
+        if (!run.some((el) => this.pending.some((q) => covers(q, el)))) this.pending.push(run);
     this.kick();
   }
 
@@ -62,7 +66,7 @@ export class WorkQueue {
     this.head = 0;
   }
 
-  /** Forgets the roots already processed. */
+  /** Forgets the runs already processed. */
   private compact(): void {
     if (this.head === 0) return;
     this.pending = this.pending.slice(this.head);
@@ -82,8 +86,8 @@ export class WorkQueue {
     const budget = Math.min(this.options.sliceBudgetMs, Math.max(4, deadline.timeRemaining()));
     let done = 0;
     while (this.head < this.pending.length && done < this.options.maxPerSlice) {
-      const root = this.pending[this.head++]!;
-      if (root.isConnected) this.options.process(root);
+      const run = this.pending[this.head++]!.filter((el) => el.isConnected);
+      if (run.length > 0) this.options.process(run);
       done++;
       if (this.options.now() - start >= budget) break;
     }

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chunkRoots, textBefore } from '@/utils/dom/chunk';
+import { chunkRoots, chunkRuns, textBefore } from '@/utils/dom/chunk';
 
 describe('chunkRoots', () => {
   it('descends into large containers and keeps small blocks whole', () => {
@@ -41,6 +41,21 @@ describe('chunkRoots', () => {
     expect(chunkRoots(document.body, 50, (el) => el.hasAttribute('data-kent-stats-ui'))).toEqual([
       p,
     ]);
+  });
+});
+
+describe('chunkRuns', () => {
+  it('groups neighbouring small blocks into runs of about the chunk size', () => {
+    const article = document.createElement('article');
+    for (let i = 0; i < 10; i++) {
+      const p = document.createElement('p');
+      p.textContent = 'x'.repeat(40);
+      article.append(p);
+    }
+    document.body.replaceChildren(article);
+    const runs = chunkRuns(document.body, 100, () => false);
+    expect(runs.map((r) => r.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs.flat()).toEqual([...article.children]);
   });
 });
 

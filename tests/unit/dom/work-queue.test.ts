@@ -7,7 +7,7 @@ function manualQueue(process: (el: Element) => void, clock: { t: number }, budge
   const queue = new WorkQueue({
     sliceBudgetMs: budget,
     maxPerSlice: max,
-    process,
+    process: (run) => run.forEach(process),
     schedule: (cb) => pending.push(cb),
     now: () => clock.t,
   });
@@ -75,5 +75,23 @@ describe('WorkQueue', () => {
     queue.stop();
     queue.add(p);
     expect(queue.size).toBe(0);
+  });
+
+  it('takes a page split into runs of neighbours, one run per unit of work', () => {
+    const seen: string[][] = [];
+    const pending: Array<(d: { timeRemaining(): number }) => void> = [];
+    const queue = new WorkQueue({
+      sliceBudgetMs: 10,
+      maxPerSlice: 100,
+      process: (run) => seen.push(run.map((el) => el.id)),
+      schedule: (cb) => pending.push(cb),
+      now: () => 0,
+    });
+    const ps = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('p'), { id }));
+    document.body.replaceChildren(...ps);
+    queue.addDisjoint([[ps[0]!, ps[1]!], [ps[2]!]]);
+    queue.add(ps[1]!); // already covered by a queued run
+    pending.shift()?.({ timeRemaining: () => 50 });
+    expect(seen).toEqual([['a', 'b'], ['c']]);
   });
 });
