@@ -25,6 +25,12 @@ function load(): Dataset {
 
 export const dataset: Dataset = load();
 
+/**
+ * The dataset's edition, shown to readers beside its sources. Raise it, with the date of the
+ * change, whenever a figure, statement or source is added or corrected.
+ */
+export const DATASET_VERSION = { edition: 1, date: '2026-11-27' } as const;
+
 const sourcesById = new Map(dataset.sources.map((s) => [s.id, s]));
 const figuresById = new Map(dataset.figures.map((f) => [f.id, f]));
 const notHeldById = new Map(dataset.notHeld.map((n) => [n.id, n]));

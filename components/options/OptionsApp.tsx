@@ -1,4 +1,5 @@
-import { dataset } from '@/data';
+import { DATASET_VERSION, dataset } from '@/data';
+import { formatDate } from '@/utils/format-figure';
 import { useSettings } from '@/components/use-settings';
 import { SourceDetails } from './SourceDetails';
 import { FigureTable } from './FigureTable';
@@ -14,8 +15,9 @@ export function OptionsApp() {
       <h1>Kent Stats Check</h1>
       <p class="muted">
         Checks statistics about assault and abuse in Kent and Medway against{' '}
-        {dataset.figures.length} official figures from {dataset.sources.length} public documents.
-        Nothing you read leaves your browser.
+        {dataset.figures.length} official figures from {dataset.sources.length} public documents
+        (dataset edition {DATASET_VERSION.edition}, {formatDate(DATASET_VERSION.date)}). Nothing you
+        read leaves your browser.
       </p>
       {settings ? (
         <SettingsForm settings={settings} onChange={(c) => void update(c)} />

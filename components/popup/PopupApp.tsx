@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DATASET_VERSION } from '@/data';
 import type { Dataset } from '@/data/schema';
 import type { Engine } from '@/utils/engine';
 import { ReportForm } from '@/components/report/ReportForm';
@@ -116,7 +117,7 @@ export function PopupApp({ engine, dataset, tabId }: PopupAppProps) {
         )}
       </section>
       <CheckForm engine={engine} />
-      <SourceList sources={dataset.sources} />
+      <SourceList sources={dataset.sources} version={DATASET_VERSION} />
       <footer class="popup__footer">
         <a href={optionsUrl} target="_blank" rel="noopener">
           Settings and all official figures

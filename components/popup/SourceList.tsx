@@ -1,14 +1,19 @@
 import type { Source } from '@/data/schema';
+import { formatDate } from '@/utils/format-figure';
 
 export interface SourceListProps {
   sources: readonly Source[];
+  version: { edition: number; date: string };
 }
 
 /** The documents every official figure comes from, so a reader knows what "official" means here. */
-export function SourceList({ sources }: SourceListProps) {
+export function SourceList({ sources, version }: SourceListProps) {
   return (
     <section aria-labelledby="sources-heading" class="sources">
       <h2 id="sources-heading">Sources</h2>
+      <p class="sources__meta">
+        Dataset edition {version.edition}, {formatDate(version.date)}.
+      </p>
       <ul>
         {sources.map((s) => (
           <li key={s.id}>

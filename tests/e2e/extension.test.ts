@@ -42,6 +42,9 @@ describe('the installed extension', () => {
       .poll(() => popup.locator('.claims__group--mismatch').textContent())
       .toContain('1,709');
     await expect.poll(() => popup.locator('.sources li').count()).toBe(5);
+    expect(await popup.locator('.sources').textContent()).toMatch(
+      /Dataset edition \d+, \d+ \w+ \d{4}/,
+    );
     await popup.screenshot({ path: join(artifactsDir, 'popup-plain-article.png') });
     await popup.close();
     await page.close();
