@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { extensionDir, serveFixtures } from '../tests/e2e/harness';
+import { extensionFlags, serveFixtures } from '../tests/e2e/harness';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -56,12 +56,7 @@ async function main(): Promise<void> {
     executablePath,
     headless: false,
     viewport: null,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-first-run',
-      '--no-default-browser-check',
-    ],
+    args: [...extensionFlags(), '--no-first-run', '--no-default-browser-check'],
   });
   const demo = `${server.origin}/e2e/plain-article.html`;
   const page = context.pages()[0] ?? (await context.newPage());

@@ -15,7 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-import { chromiumPath, extensionDir } from '../e2e/harness';
+import { chromiumPath, extensionDir, extensionFlags, HEADLESS_FLAGS } from '../e2e/harness';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
@@ -73,20 +73,7 @@ async function launch(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [
-      ...(withExtension
-        ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
-        : ['--disable-extensions']),
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...(withExtension ? extensionFlags() : ['--disable-extensions']), ...HEADLESS_FLAGS],
   });
   if (withExtension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -31,6 +31,27 @@ const types: Record<string, string> = {
 /** The strict policy a hardened news site might send; `/csp/...` URLs get it. */
 export const STRICT_CSP = "default-src 'self'; style-src 'self'";
 
+/**
+ * Flags for Chromium on this kind of machine: no sandbox as root, no GPU, and none of the
+ * background connections a closed network refuses.
+ */
+export const HEADLESS_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+] as const;
+
+/** Loads the built extension, and only it. */
+export function extensionFlags(dir = extensionDir): string[] {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
+}
+
 export function chromiumPath(): string {
   const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   if (!existsSync(path)) {
@@ -99,19 +120,7 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--no-default-browser-check',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--disable-quic',
-    ],
+    args: [...extensionFlags(), ...HEADLESS_FLAGS],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

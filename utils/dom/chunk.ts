@@ -1,4 +1,4 @@
-import { extractBlocks } from './extract';
+import { BLOCK_TAGS, extractBlocks } from './extract';
 
 /**
  * Splits a page into pieces small enough to extract and analyse within one idle slice.
@@ -70,43 +70,10 @@ export function chunkRuns(
   return out;
 }
 
-const BLOCKS = new Set([
-  'ADDRESS',
-  'ARTICLE',
-  'ASIDE',
-  'BLOCKQUOTE',
-  'DETAILS',
-  'DIV',
-  'DL',
-  'FIELDSET',
-  'FIGURE',
-  'FOOTER',
-  'FORM',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'HEADER',
-  'LI',
-  'MAIN',
-  'NAV',
-  'OL',
-  'P',
-  'SECTION',
-  'TABLE',
-  'TBODY',
-  'TR',
-  'TD',
-  'TH',
-  'UL',
-]);
-
 /** Inline-only content is one flow of sentences: splitting it would cut sentences apart. */
 function hasBlockChild(el: Element): boolean {
   for (const child of Array.from(el.children))
-    if (BLOCKS.has(child.tagName.toUpperCase())) return true;
+    if (BLOCK_TAGS.has(child.tagName.toUpperCase())) return true;
   return false;
 }
 

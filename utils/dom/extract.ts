@@ -76,7 +76,7 @@ const SKIP_TAGS = new Set([
 ]);
 
 /** Elements that start and end a block of text. */
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',
