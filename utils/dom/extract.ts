@@ -7,7 +7,7 @@
  * nodes: text split across inline elements (`<strong>27.6</strong> per <a>1,000</a>`) stays
  * one block. Whitespace is folded as a browser renders it, and every character of a block
  * keeps its (Text node, offset) origin, so offsets found by the engine become Ranges.
- * Reads only: never writes to the page, never uses innerHTML.
+ * Reads only: never writes to the page, never parses or writes HTML.
  */
 import type { PageContext } from '../engine/types';
 
