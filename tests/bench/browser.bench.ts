@@ -199,7 +199,9 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const rows: string[][] = [];
-  for (const p of pages) {
+  // BENCH_ONLY=<words> measures only the pages whose name contains them.
+  const only = process.env.BENCH_ONLY;
+  for (const p of pages.filter((x) => !only || x.name.includes(only))) {
     const results: Record<'with' | 'without', Sample[]> = { with: [], without: [] };
     for (const mode of ['without', 'with'] as const) {
       const browser = await launch(mode === 'with');

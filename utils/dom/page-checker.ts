@@ -72,7 +72,7 @@ const RELEVANCE_SAMPLE_CHARS = 200_000;
 export class PageChecker {
   private readonly doc: Document;
   private readonly engine: Engine;
-  private readonly highlighter: Highlighter;
+  private marks: Highlighter | null = null;
   private readonly queue: WorkQueue;
   private readonly tracked = new Map<string, TrackedClaim>();
   /** Claims by the chunk they were found in, so a changed chunk finds its own claims at once. */
@@ -100,7 +100,6 @@ export class PageChecker {
     this.doc = options.doc;
     this.engine = options.engine;
     this.showUnverified = options.showUnverified;
-    this.highlighter = createHighlighter(this.doc);
     const win = this.doc.defaultView!;
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
@@ -120,6 +119,11 @@ export class PageChecker {
       now: () => win.performance.now(),
     });
     options.signal.addEventListener('abort', () => this.dispose());
+  }
+
+  /** Made on first use: a page with nothing to mark never touches the highlight registry. */
+  private get highlighter(): Highlighter {
+    return (this.marks ??= createHighlighter(this.doc));
   }
 
   get isRelevant(): boolean {
@@ -470,7 +474,7 @@ export class PageChecker {
     this.window?.io.disconnect();
     this.window = null;
     this.queue.stop();
-    this.highlighter.clear();
+    this.marks?.clear();
     this.tracked.clear();
     this.byRoot.clear();
     this.byNode.clear();

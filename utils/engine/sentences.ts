@@ -24,18 +24,29 @@ const ONE_SENTENCE = /^[^.!?]*(?:[.!?]+["'”’)\]]*\s*)?$/;
 
 type Segmenter = { segment(input: string): Iterable<{ segment: string; index: number }> };
 
-const SEGMENTER: Segmenter | null = (() => {
-  const Ctor = (
-    Intl as { Segmenter?: new (locale: string, options: { granularity: 'sentence' }) => Segmenter }
-  ).Segmenter;
-  return Ctor ? new Ctor('en', { granularity: 'sentence' }) : null;
-})();
+/**
+ * Made on first use, not when the module loads: building a segmenter loads the browser's
+ * sentence-break data (about 15 ms), which a page with nothing to check must not pay for.
+ */
+let segmenter: Segmenter | null | undefined;
+function getSegmenter(): Segmenter | null {
+  if (segmenter === undefined) {
+    const Ctor = (
+      Intl as {
+        Segmenter?: new (locale: string, options: { granularity: 'sentence' }) => Segmenter;
+      }
+    ).Segmenter;
+    segmenter = Ctor ? new Ctor('en', { granularity: 'sentence' }) : null;
+  }
+  return segmenter;
+}
 
 /** Raw break positions (segment starts) from the segmenter, or the fallback rule. */
 function rawStarts(text: string, useSegmenter: boolean): number[] {
   const starts: number[] = [];
-  if (SEGMENTER && useSegmenter) {
-    for (const s of SEGMENTER.segment(text)) starts.push(s.index);
+  const seg = useSegmenter ? getSegmenter() : null;
+  if (seg) {
+    for (const s of seg.segment(text)) starts.push(s.index);
     return starts;
   }
   starts.push(0);
