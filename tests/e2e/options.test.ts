@@ -3,44 +3,29 @@
  * five sources; settings that take effect at once on the pages already open; and the page's
  * accessibility in light and dark.
  */
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dataset } from '@/data';
 import { formatFigure } from '@/utils/format-figure';
-import {
-  artifactsDir,
-  launchWithExtension,
-  serveFixtures,
-  type ExtensionBrowser,
-  type Served,
-} from './harness';
+import { artifactsDir } from './harness';
+import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 import { axeViolations, markCounts, openOptions, totalMarks } from './ui';
 
-let browser: ExtensionBrowser;
-let server: Served;
+const suite = useExtensionSuite();
 let options: Page;
 
 beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-  options = await openOptions(browser);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  options = await openOptions(suite.browser);
 });
 
 /** A fixture page with two marks that agree and two unverified ones. */
 const SWALE = '/pages/46-swale-domestic-abuse.html';
 
 async function openSwale(): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.origin}${SWALE}`);
+  const page = await suite.browser.context.newPage();
+  await page.goto(`${suite.server.origin}${SWALE}`);
   await waitForHighlights(page, 4);
   expect(await markCounts(page)).toMatchObject({
     'kent-stats-match': 2,

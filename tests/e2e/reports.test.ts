@@ -3,33 +3,16 @@
  * correction request and e-mail link; the report in the options page (edit, export as CSV and
  * JSON, import into another browser profile without duplicates); and the popup's count.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  artifactsDir,
-  launchWithExtension,
-  serveFixtures,
-  type ExtensionBrowser,
-  type Served,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import { artifactsDir, launchWithExtension } from './harness';
+import { useExtensionSuite } from './suite';
 import { waitForHighlights } from './highlights';
 import { axeViolations, openCardAt, openOptions } from './ui';
 
-let browser: ExtensionBrowser;
-let server: Served;
-
-beforeAll(async () => {
-  mkdirSync(artifactsDir, { recursive: true });
-  server = await serveFixtures();
-  browser = await launchWithExtension();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = useExtensionSuite();
 
 const EMAIL = 'newsdesk@example.co.uk';
 const TITLE =
@@ -80,14 +63,14 @@ function parseCsv(text: string): string[][] {
 
 describe('reporting a mismatch', () => {
   it('saves a report from the card, with the correction request and an e-mail link to the address set', async () => {
-    const options = await openOptions(browser);
+    const options = await openOptions(suite.browser);
     await options.getByRole('textbox', { name: 'Send correction requests to' }).fill(EMAIL);
     await options.getByRole('button', { name: 'Save', exact: true }).click();
 
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/e2e/plain-article.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/e2e/plain-article.html`);
     await waitForHighlights(page, 6);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await expect.poll(() => reportCount(popup)).toBe('0 reports saved');
 
     await page.bringToFront();
@@ -122,7 +105,7 @@ describe('reporting a mismatch', () => {
     expect(subjectLine).toBe(`Correction request: "1,790" in "${TITLE}"`);
     for (const line of [
       `Page: ${TITLE}`,
-      `Address: ${server.origin}/e2e/plain-article.html`,
+      `Address: ${suite.server.origin}/e2e/plain-article.html`,
       'The page says: "1,790"',
       `In the sentence: "${SENTENCE}"`,
       'Kent Stats Check showed: Differs from the official figure',
@@ -163,7 +146,7 @@ describe('reporting a mismatch', () => {
   });
 
   it('lists the report in the options page, keeps an edited note, and exports it as CSV and JSON', async () => {
-    const options = await openOptions(browser);
+    const options = await openOptions(suite.browser);
     const reports = options.locator('#reports');
     await expect.poll(() => reports.locator('h2').textContent()).toBe('Reports (1)');
     const item = reports.locator('.report-item');
@@ -173,7 +156,7 @@ describe('reporting a mismatch', () => {
     expect(summary).toContain('The page is wrong');
     expect(summary).toContain('Differs from the official figure');
     expect(await item.getByRole('link', { name: TITLE }).getAttribute('href')).toBe(
-      `${server.origin}/e2e/plain-article.html`,
+      `${suite.server.origin}/e2e/plain-article.html`,
     );
     const note = item.getByRole('textbox', { name: 'Note' });
     expect(await note.inputValue()).toBe(NOTE);
@@ -230,7 +213,7 @@ describe('reporting a mismatch', () => {
     expect(cell('Reported at')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(cell('Kind')).toBe('Page is wrong');
     expect(cell('Page title')).toBe(TITLE);
-    expect(cell('Page URL')).toBe(`${server.origin}/e2e/plain-article.html`);
+    expect(cell('Page URL')).toBe(`${suite.server.origin}/e2e/plain-article.html`);
     expect(cell('Words on the page')).toBe('1,790');
     expect(cell('Sentence')).toBe(SENTENCE);
     expect(cell('Verdict shown')).toBe('mismatch');
@@ -262,7 +245,7 @@ describe('reporting a mismatch', () => {
       id: cell('Report id'),
       createdAt: cell('Reported at'),
       kind: 'page',
-      page: { url: `${server.origin}/e2e/plain-article.html`, title: TITLE },
+      page: { url: `${suite.server.origin}/e2e/plain-article.html`, title: TITLE },
       claim: { mention: '1,790', sentence: SENTENCE },
       verdict: 'mismatch',
       official: {
@@ -310,7 +293,7 @@ describe('reporting a mismatch', () => {
 
       // The fresh profile's popup counts the imported report.
       const page = await fresh.context.newPage();
-      await page.goto(`${server.origin}/e2e/plain-article.html`);
+      await page.goto(`${suite.server.origin}/e2e/plain-article.html`);
       const popup = await fresh.openPopup(page);
       await expect.poll(() => reportCount(popup)).toBe('1 report saved');
     } finally {
@@ -319,10 +302,10 @@ describe('reporting a mismatch', () => {
   });
 
   it('counts reports made from the popup and deleted in the options page', async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${server.origin}/e2e/plain-article.html`);
+    const page = await suite.browser.context.newPage();
+    await page.goto(`${suite.server.origin}/e2e/plain-article.html`);
     await waitForHighlights(page, 6);
-    const popup = await browser.openPopup(page);
+    const popup = await suite.browser.openPopup(page);
     await expect.poll(() => reportCount(popup)).toBe('1 report saved');
     expect(await popup.locator('.popup__reports').getAttribute('href')).toMatch(
       /\/options\.html#reports$/,
@@ -338,7 +321,7 @@ describe('reporting a mismatch', () => {
     expect(await popup.getByRole('link', { name: `Send by e-mail to ${EMAIL}…` }).count()).toBe(1);
     expect(await axeViolations(popup), 'axe on the popup’s saved report').toEqual([]);
 
-    const options = await openOptions(browser);
+    const options = await openOptions(suite.browser);
     const reports = options.locator('#reports');
     await expect.poll(() => reports.locator('h2').textContent()).toBe('Reports (2)');
     // Newest first.
