@@ -12,6 +12,14 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // The content script's loader runs on every page, so it goes without the promise
+    // polyfill: it uses the browser's own promise APIs (MV3 Chrome, Firefox) and answers
+    // messages through `sendResponse`. Every other part keeps webextension-polyfill.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const alias = config.resolve?.alias;
+      if (!entrypoints.some((e) => e.name === 'content') || !alias || Array.isArray(alias)) return;
+      delete (alias as Record<string, string>)['wxt/browser'];
+    },
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship
     // an invalid one: each error names the file, the record and the field.
     'build:before': () => {
@@ -24,6 +32,15 @@ export default defineConfig({
     description:
       'Highlights statistics about assault and abuse in Kent and Medway and checks them against official figures.',
     permissions: ['storage', 'contextMenus'],
+    // The loader imports the checker from the page's context, so the checker must be
+    // web-accessible. A dynamic URL (Chrome) keeps pages from probing for the extension.
+    web_accessible_resources: [
+      {
+        resources: ['checker.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { normaliseSettings, settingsItem, type Settings } from '@/utils/storage/settings';
+import { normaliseSettings, type Settings } from '@/utils/storage/settings';
+import { settingsItem } from '@/utils/storage/settings-item';
 
 /**
  * The reader's settings, live: every view that shows them follows changes made elsewhere

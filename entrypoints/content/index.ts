@@ -1,13 +1,21 @@
+/**
+ * The content script every http(s) page gets: a small loader. At `document_idle` it runs the
+ * cheap relevance test, and loads the checker (engine, dataset, UI) only where
+ * the page names Kent, Medway, a district or the trust, or when the reader asks to check a
+ * selection. A page with nothing to check pays for this file and one scan of its text: not
+ * even the extension APIs are touched (each namespace costs a page its bindings on first use).
+ * Content that arrives later is tested as it comes.
+ */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { dataset } from '@/data';
-import { createLazyEngine } from '@/utils/engine';
-import { createHighlightStyle } from '@/utils/dom/highlight-style';
-import { PageChecker } from '@/utils/dom/page-checker';
-import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
-import { isContentMessage, type ContentScriptMessages, type PageStatus } from '@/utils/messages';
-import { isPaused, loadSettings, normaliseSettings, settingsItem } from '@/utils/storage/settings';
+import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
+import { observePage } from '@/utils/dom/observe';
+import { looksRelevant } from '@/utils/dom/relevance';
+import { isContentMessage, type ContentMessage, type PageStatus } from '@/utils/messages';
+import { isPaused, type Settings } from '@/utils/storage/settings';
+import { loadChecker } from './load-checker';
+import { readSettings, watchSettings } from './settings-reader';
 import './highlights.css';
 
 export default defineContentScript({
@@ -15,141 +23,116 @@ export default defineContentScript({
   runAt: 'document_idle',
   // The highlight rules go in through the manifest: a page's CSP cannot block them.
   cssInjectionMode: 'manifest',
+  // WXT's "script started" postMessage would tell the page's own scripts the extension is
+  // here; the in-document event WXT also sends is enough to retire an older copy.
+  noScriptStartedPostMessage: true,
   main(ctx) {
-    void run(ctx);
+    gate(ctx);
   },
 });
 
-/** One run of the extension in one page; everything it starts stops with `ctx`. */
-async function run(ctx: ContentScriptContext): Promise<void> {
-  const settings = await loadSettings();
-  const engine = createLazyEngine(dataset);
-  let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
-  let paused = isPaused(settings, location.hostname);
-  let showUnverified = settings.showUnverified;
-  let reportEmail = settings.reportEmail;
-  const highlightStyle = createHighlightStyle(document);
-  highlightStyle.set(settings.highlightStyle);
-  ctx.onInvalidated(() => highlightStyle.remove());
+/** One run of the loader in one page; everything it starts stops with `ctx`. */
+function gate(ctx: ContentScriptContext): void {
+  /** Read on first need: a page that is not about Kent never needs them. */
+  let settings: Promise<Settings> | null = null;
+  /** Set once the checker is asked for; it then owns the page, its settings and messages. */
+  let checker: Promise<CheckerApi | null> | null = null;
+  /** Watches the settings while the page waits, paused, for the reader to resume. */
+  let unwatch: (() => void) | null = null;
+  ctx.onInvalidated(() => unwatch?.());
 
-  const startSession = () => {
-    const stop = new AbortController();
-    ctx.onInvalidated(() => stop.abort());
-    const checker = new PageChecker({
-      doc: document,
-      engine,
-      signal: stop.signal,
-      showUnverified,
-      onChange: (claims) => ui.update(claims),
+  const currentSettings = (): Promise<Settings> => (settings ??= readSettings());
+  const paused = async () => isPaused(await currentSettings(), location.hostname);
+
+  const mount = (): Promise<CheckerApi | null> => {
+    checker ??= currentSettings().then((s) => {
+      unwatch?.();
+      unwatch = null;
+      return loadChecker(ctx, s);
     });
-    const ui = new PageUiController(document, checker, stop.signal);
-    ui.setReportEmail(reportEmail);
-    session = { checker, ui, stop };
-    // Let the page finish its own work first.
-    ctx.requestIdleCallback(() => checker.start(), { timeout: 2000 });
-  };
-  const stopSession = () => {
-    session?.stop.abort();
-    session = null;
+    return checker;
   };
 
-  if (!paused) startSession();
+  /** The page is worth checking: load the checker, or wait while the site is paused. */
+  const found = async () => {
+    if (checker || unwatch) return;
+    if (!(await paused())) return void mount();
+    unwatch = watchSettings((next) => {
+      settings = Promise.resolve(next);
+      if (!isPaused(next, location.hostname)) void mount();
+    });
+  };
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
+  // `document_idle` is the browser's own "the page is idle" moment, and the test is cheap
+  // enough to run there; the checker does its real work in idle callbacks.
+  const idleAt = performance.now();
+  if (looksRelevant(document, document.body)) {
+    // Only pages the extension works on carry its marks.
+    performance.mark(IDLE_MARK, { startTime: idleAt });
+    void found();
+  } else {
+    // A single-page app's move to a page about Kent shows as added content: no need to poll
+    // the address (the checker, once loaded, also follows `wxt:locationchange`).
+    const watch = new AbortController();
+    ctx.onInvalidated(() => watch.abort());
+    const stopAndMount = () => {
+      watch.abort();
+      void found();
+    };
+    observePage(document, {
+      // The extension has added nothing to this page yet.
+      isOwn: () => false,
+      signal: watch.signal,
+      onRoots: (roots) => {
+        if (roots.some((root) => looksRelevant(document, root))) stopAndMount();
+      },
+      onResume: () => {
+        if (looksRelevant(document, document.body)) stopAndMount();
+      },
+    });
+  }
 
-  const unwatch = settingsItem.watch((value) => {
-    const next = normaliseSettings(value);
-    showUnverified = next.showUnverified;
-    session?.checker.setShowUnverified(showUnverified);
-    highlightStyle.set(next.highlightStyle);
-    reportEmail = next.reportEmail;
-    session?.ui.setReportEmail(reportEmail);
-    const nowPaused = isPaused(next, location.hostname);
-    if (nowPaused === paused) return;
-    paused = nowPaused;
-    if (paused) stopSession();
-    else startSession();
-  });
-  ctx.onInvalidated(unwatch);
-
-  const onMessage = (message: unknown): Promise<unknown> | undefined => {
+  // Answers through `sendResponse` (and `return true`), which every browser supports without
+  // the promise polyfill this file does without.
+  const onMessage = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
     if (!isContentMessage(message)) return undefined;
-    switch (message.type) {
-      case 'get-page-status':
-        return Promise.resolve(pageStatus());
-      case 'open-claim': {
-        const { id } = message.payload as ContentScriptMessages['open-claim']['request'];
-        return Promise.resolve(session?.ui.open(id, 'keyboard') ?? false);
-      }
-      case 'check-selection': {
-        const { text } = message.payload as ContentScriptMessages['check-selection']['request'];
-        return Promise.resolve(checkSelection(text));
-      }
-      default:
-        return undefined;
-    }
+    void answer(message).then(sendResponse, () => sendResponse(undefined));
+    return true;
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
-  /** "Check this statistic": the best official match for the selection, in a card beside it. */
-  function checkSelection(text: string): boolean {
-    const selection = window.getSelection();
-    if (!session || !selection || selection.rangeCount === 0) return false;
-    const range = selection.getRangeAt(0).cloneRange();
-    const words = (text || selection.toString()).replace(/\s+/g, ' ').trim();
-    if (words === '') return false;
-    // The paragraph's own reading first (its topic and place come from around it), then the
-    // selection alone as a typed statement.
-    const around = session.checker
-      .claimsAround(range)
-      .find(({ range: r }) => rangesOverlap(r, range));
-    if (around) {
-      session.ui.showSelectionCheck(viewOf('selection', around.claim), range);
-      return true;
+  async function answer(message: ContentMessage): Promise<unknown> {
+    if (!checker && message.type === 'check-selection' && !(await paused())) {
+      // The reader asked: load the checker even on a page that named no Kent place.
+      void mount();
     }
-    const [best] = engine.checkStatement(words, 1);
-    const view = viewOf('selection', {
-      mention: best?.mention ?? words,
-      sentence: words,
-      verdict: best?.verdict ?? 'unverified',
-      reason: best?.reason ?? 'No official figure in the dataset is close to the selected text.',
-      recordId: best?.recordId ?? null,
-      notHeldId: best?.notHeldId ?? null,
-      official: best?.official ?? null,
-    });
-    session.ui.showSelectionCheck(view, range);
-    return true;
+    const api = checker ? await checker : null;
+    return api ? api.handle(message) : unloaded(message);
   }
 
-  function rangesOverlap(a: Range, b: Range): boolean {
-    return (
-      a.compareBoundaryPoints(Range.END_TO_START, b) < 0 &&
-      a.compareBoundaryPoints(Range.START_TO_END, b) > 0
-    );
-  }
-
-  function pageStatus(): ContentScriptMessages['get-page-status']['response'] {
-    const status: PageStatus = {
-      relevant: session?.checker.isRelevant ?? false,
-      paused,
-      url: location.href,
-      title: document.title,
-      claims: (session?.checker.visibleClaims ?? []).map((t) => ({
-        id: t.id,
-        mention: t.claim.mention,
-        sentence: t.claim.sentence,
-        verdict: t.claim.verdict,
-        reason: t.claim.reason,
-        officialDisplay: t.claim.official?.display ?? null,
-        sourceLabel: t.claim.official
-          ? [t.claim.official.source.publisher, t.claim.official.source.reference]
-              .filter(Boolean)
-              .join(', ')
-          : null,
-        official: t.claim.official,
-      })),
-    };
-    return status;
+  /** Answers for a page the checker never looked at. */
+  async function unloaded(message: ContentMessage): Promise<unknown> {
+    switch (message.type) {
+      case 'get-page-status': {
+        const status: PageStatus = {
+          relevant: false,
+          paused: await paused(),
+          url: location.href,
+          title: document.title,
+          claims: [],
+        };
+        return status;
+      }
+      case 'open-claim':
+      case 'check-selection':
+        return false;
+      default:
+        return undefined;
+    }
   }
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir } from './harness';
+import { artifactsDir, watchErrors } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
 
@@ -29,6 +29,21 @@ function expectMarks(
     }
   }
 }
+
+/**
+ * Scripts the browser compiles in the page, in every world (the extension's included), so a
+ * test can tell whether the checker was loaded there.
+ */
+async function watchScripts(page: Page): Promise<string[]> {
+  const urls: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Debugger.scriptParsed', (event) => urls.push(event.url));
+  await cdp.send('Debugger.enable');
+  return urls;
+}
+
+const isChecker = (url: string) =>
+  url.startsWith('chrome-extension://') && url.endsWith('/checker.js');
 
 /** Centre of the first mark of a verdict whose text includes `number`, in viewport pixels. */
 async function markCentre(page: Page, name: string, number: string) {
@@ -179,11 +194,14 @@ describe('in the page', () => {
     await page.close();
   });
 
-  it('leaves a page with no Kent content exactly as it was', async () => {
+  it('leaves a page with no Kent content exactly as it was, without loading the checker', async () => {
     const page = await suite.browser.context.newPage();
     await page.addInitScript(() => {
-      const w = window as unknown as { __mutations: number };
+      const w = window as unknown as { __mutations: number; __messages: number };
       w.__mutations = 0;
+      w.__messages = 0;
+      // Anything the extension posts to the page would tell the page's scripts it is here.
+      addEventListener('message', () => (w.__messages += 1));
       // From the end of parsing on: every later change to the DOM is counted.
       document.addEventListener('DOMContentLoaded', () =>
         new MutationObserver((records) => (w.__mutations += records.length)).observe(document, {
@@ -194,11 +212,13 @@ describe('in the page', () => {
         }),
       );
     });
+    const scripts = await watchScripts(page);
     await page.goto(`${suite.server.origin}/e2e/no-kent.html`);
     // Give the extension time to start and do its cheap test.
     await page.waitForTimeout(2500);
     const result = await page.evaluate(() => ({
       mutations: (window as unknown as { __mutations: number }).__mutations,
+      messages: (window as unknown as { __messages: number }).__messages,
       marks: [
         'kent-stats-match',
         'kent-stats-mismatch',
@@ -208,8 +228,44 @@ describe('in the page', () => {
         .map((n) => CSS.highlights.get(n)?.size ?? 0)
         .reduce((a, b) => a + b, 0),
       ui: document.querySelectorAll('kent-stats-check, kent-stats-mark').length,
+      timings: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kent-stats'))
+        .length,
     }));
-    expect(result).toEqual({ mutations: 0, marks: 0, ui: 0 });
+    expect(result).toEqual({ mutations: 0, messages: 0, marks: 0, ui: 0, timings: 0 });
+    // The loader ran (it is what answers the popup) but found nothing worth the checker.
+    expect(scripts.some((url) => url.endsWith('/content-scripts/content.js'))).toBe(true);
+    expect(scripts.filter(isChecker)).toEqual([]);
+    await page.close();
+  });
+
+  it('checks a single-page app’s Kent story when it arrives, loading the checker only then', async () => {
+    const page = await suite.browser.context.newPage();
+    const errors = watchErrors(page);
+    const scripts = await watchScripts(page);
+    await page.goto(`${suite.server.origin}/e2e/app-shell.html`);
+    // The first view is about garden centres: nothing is loaded for it.
+    await page.waitForTimeout(1000);
+    expect(scripts.filter(isChecker)).toEqual([]);
+    await waitForHighlights(page, 2);
+    expectMarks(await highlightedTexts(page), { match: ['27.6', '100'] });
+    expect(scripts.filter(isChecker)).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('cannot be detected by a page probing for the checker’s file', async () => {
+    const { page } = await open('/e2e/plain-article.html');
+    await waitForHighlights(page, 1);
+    const probe = `chrome-extension://${suite.browser.extensionId}/checker.js`;
+    const reached = await page.evaluate(async (url) => {
+      try {
+        await fetch(url);
+        return true;
+      } catch {
+        return false;
+      }
+    }, probe);
+    expect(reached).toBe(false);
     await page.close();
   });
 });

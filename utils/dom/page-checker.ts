@@ -12,6 +12,7 @@ import { extractBlocks, rangeFor } from './extract';
 import { blocksBefore, chunkRuns } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
+import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
 import { WorkQueue, type Run } from './work-queue';
 
@@ -62,12 +63,6 @@ const MARK_BATCH_MAX_WAIT_MS = 1000;
 const PAGE_HEADINGS = 12;
 
 const isOwnElement = (el: Element) => isOwnNode(el);
-
-/**
- * Text of the page read for the cheap relevance test, capped so the test stays cheap on a
- * huge page; Kent content that arrives later (or lies beyond) is caught by the observer.
- */
-const RELEVANCE_SAMPLE_CHARS = 200_000;
 
 export class PageChecker {
   private readonly doc: Document;
@@ -230,7 +225,7 @@ export class PageChecker {
   }
 
   private looksRelevant(root: Node | null): boolean {
-    return this.engine.hasRelevantContext(`${this.doc.title} ${root ? sampleText(root) : ''}`);
+    return looksRelevant(this.doc, root);
   }
 
   private scanWholePage(): void {
@@ -479,30 +474,6 @@ export class PageChecker {
     this.byRoot.clear();
     this.byNode.clear();
   }
-}
-
-/**
- * The page's text for the cheap relevance test. Text nodes are joined with spaces, as a
- * reader sees them: `textContent` would run "<h1>Kent</h1><p>Police" into "KentPolice".
- * Scripts and styles are left out; the sample stops at a cap so a huge page stays cheap.
- */
-function sampleText(root: Node): string {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  const parts: string[] = [];
-  let length = 0;
-  for (
-    let node = walker.nextNode();
-    node && length < RELEVANCE_SAMPLE_CHARS;
-    node = walker.nextNode()
-  ) {
-    const tag = node.parentElement?.tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
-    const text = (node as Text).data;
-    parts.push(text);
-    length += text.length + 1;
-  }
-  return parts.join(' ');
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -11,7 +11,7 @@ import { claimOf } from './claims';
 import { PageReader, type PageFlags } from './context';
 import { buildIndex } from './dataset-index';
 import { pageYearOf } from './periods';
-import { LOCAL_CONTEXT_RE, UK_CONTEXT_RE } from './places';
+import { hasRelevantContext, LOCAL_CONTEXT_RE } from './relevance';
 import { checkStatement } from './statement';
 import type { Claim, Engine, PageContext, StatementCheck } from './types';
 
@@ -25,8 +25,6 @@ export type {
   Verdict,
 } from './types';
 
-/** Domestic abuse words: with the UK named, the dataset's one UK measure may be on the page. */
-const DOMESTIC_ABUSE_RE = /\bdomestic (?:abuse|violence)\b/i;
 const KMPT_RE =
   /\bKMPT\b|Kent (?:and|&) Medway NHS|Kent(?: (?:and|&) Medway)?(?:'s|’s)? (?:NHS )?mental health|mental health trust/i;
 const KENT_POLICE_RE = /\bKent Police\b/;
@@ -34,14 +32,7 @@ const KCC_RE = /\bKent County Council\b|\bKCC\b|\bcounty council\b/i;
 /** Measure cache entries kept per engine; cleared when full (queries repeat within a page). */
 const CACHE_LIMIT = 2000;
 
-/**
- * The cheap early exit: false when the text names neither Kent, Medway, a Kent district nor
- * KMPT, and is not about domestic abuse in the UK. One precompiled regex test per clue, each
- * a single linear scan.
- */
-export function hasRelevantContext(text: string): boolean {
-  return LOCAL_CONTEXT_RE.test(text) || (UK_CONTEXT_RE.test(text) && DOMESTIC_ABUSE_RE.test(text));
-}
+export { hasRelevantContext };
 
 export function createEngine(dataset: Dataset): Engine {
   const index = buildIndex(dataset);

@@ -210,9 +210,3 @@ export function scanPlaces(text: string): PlaceMention[] {
   }
   return out;
 }
-
-/** Cheap test: does the text name Kent, Medway, a Kent district or KMPT at all? */
-export const LOCAL_CONTEXT_RE =
-  /\b(?:Kent|Medway|KMPT|KCC|Thanet|Sevenoaks|Ashford|Canterbury|Dartford|Dover|Folkestone|Hythe|Gravesham|Maidstone|Swale|Tonbridge|Tunbridge)\b/;
-/** Cheap test: does the text name the UK? (the dataset has one UK measure). */
-export const UK_CONTEXT_RE = /\b(?:UK|United Kingdom|Britain)\b/;

@@ -1,10 +1,13 @@
 /**
- * The reader's settings, typed and versioned in `storage.sync` so they follow the reader
- * between their browsers. Every view reads them through `settingsItem` and watches it, so a
- * change applies at once to open tabs.
+ * The reader's settings: their shape and how a stored value is read. No storage here, so the
+ * content script's loader can use these on every page without loading a storage library
+ * (`settings-item.ts` has the typed storage item every view reads and watches).
  */
-import { storage } from '@wxt-dev/storage';
 import { normaliseHostname } from '@/utils/hostname';
+
+/** Where the settings live: `storage.sync`, so they follow the reader between browsers. */
+export const SETTINGS_AREA = 'sync';
+export const SETTINGS_KEY = 'settings';
 
 export const HIGHLIGHT_STYLES = ['underline', 'background'] as const;
 export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
@@ -49,15 +52,6 @@ export function normaliseSettings(value: unknown): Settings {
     reportEmail:
       typeof v.reportEmail === 'string' ? v.reportEmail.trim() : DEFAULT_SETTINGS.reportEmail,
   };
-}
-
-export const settingsItem = storage.defineItem<Settings>('sync:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
-
-export async function loadSettings(): Promise<Settings> {
-  return normaliseSettings(await settingsItem.getValue());
 }
 
 export function isPaused(settings: Settings, hostname: string): boolean {

@@ -108,7 +108,8 @@ describe('hasRelevantContext', () => {
     expect(hasRelevantContext(text)).toBe(expected);
   });
 
-  it('says a page with no Kent context is irrelevant in well under a millisecond, and finds no claims in it', () => {
+  // Its cost is measured in `npm run bench` (timed assertions would be flaky on a busy CI).
+  it('says a long page with no Kent context is irrelevant, and finds no claims in it', () => {
     const page =
       'Essex Police recorded 96 domestic abuse crimes a day in 2022/23, 40% with a child present. '.repeat(
         1200,
@@ -116,8 +117,6 @@ describe('hasRelevantContext', () => {
     expect(page.length).toBeGreaterThan(100_000);
     const engine = createEngine(dataset);
     expect(engine.analyseText(page)).toEqual([]);
-    const start = performance.now();
-    for (let i = 0; i < 20; i += 1) expect(engine.hasRelevantContext(page)).toBe(false);
-    expect((performance.now() - start) / 20).toBeLessThan(1);
+    expect(engine.hasRelevantContext(page)).toBe(false);
   });
 });

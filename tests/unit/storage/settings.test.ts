@@ -1,12 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  DEFAULT_SETTINGS,
-  isPaused,
-  loadSettings,
-  normaliseSettings,
-  settingsItem,
-} from '@/utils/storage/settings';
+import { DEFAULT_SETTINGS, isPaused, normaliseSettings } from '@/utils/storage/settings';
+import { loadSettings, settingsItem } from '@/utils/storage/settings-item';
 import { normaliseHostname } from '@/utils/hostname';
 
 beforeEach(() => fakeBrowser.reset());

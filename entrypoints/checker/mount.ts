@@ -1,0 +1,144 @@
+/**
+ * The checker in the page: everything the content script does once its loader has found the
+ * page worth checking (or the reader asked to check a selection). Everything it starts stops
+ * with the loader's `ctx`.
+ */
+import { dataset } from '@/data';
+import { createLazyEngine } from '@/utils/engine';
+import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
+import { createHighlightStyle } from '@/utils/dom/highlight-style';
+import { PageChecker } from '@/utils/dom/page-checker';
+import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
+import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
+import { isPaused, normaliseSettings } from '@/utils/storage/settings';
+import { settingsItem } from '@/utils/storage/settings-item';
+
+export function mountChecker({ ctx, settings }: CheckerMount): CheckerApi {
+  const engine = createLazyEngine(dataset);
+  let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
+  let paused = isPaused(settings, location.hostname);
+  let showUnverified = settings.showUnverified;
+  let reportEmail = settings.reportEmail;
+  const highlightStyle = createHighlightStyle(document);
+  highlightStyle.set(settings.highlightStyle);
+  ctx.onInvalidated(() => highlightStyle.remove());
+
+  const startSession = () => {
+    const stop = new AbortController();
+    ctx.onInvalidated(() => stop.abort());
+    const checker = new PageChecker({
+      doc: document,
+      engine,
+      signal: stop.signal,
+      showUnverified,
+      onChange: (claims) => ui.update(claims),
+    });
+    const ui = new PageUiController(document, checker, stop.signal);
+    ui.setReportEmail(reportEmail);
+    session = { checker, ui, stop };
+    // Let the page finish its own work first.
+    ctx.requestIdleCallback(() => checker.start(), { timeout: 2000 });
+  };
+  const stopSession = () => {
+    session?.stop.abort();
+    session = null;
+  };
+
+  if (!paused) startSession();
+
+  ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
+
+  const unwatch = settingsItem.watch((value) => {
+    const next = normaliseSettings(value);
+    showUnverified = next.showUnverified;
+    session?.checker.setShowUnverified(showUnverified);
+    highlightStyle.set(next.highlightStyle);
+    reportEmail = next.reportEmail;
+    session?.ui.setReportEmail(reportEmail);
+    const nowPaused = isPaused(next, location.hostname);
+    if (nowPaused === paused) return;
+    paused = nowPaused;
+    if (paused) stopSession();
+    else startSession();
+  });
+  ctx.onInvalidated(unwatch);
+
+  const handle = (message: ContentMessage): Promise<unknown> | undefined => {
+    switch (message.type) {
+      case 'get-page-status':
+        return Promise.resolve(pageStatus());
+      case 'open-claim': {
+        const { id } = message.payload as ContentScriptMessages['open-claim']['request'];
+        return Promise.resolve(session?.ui.open(id, 'keyboard') ?? false);
+      }
+      case 'check-selection': {
+        const { text } = message.payload as ContentScriptMessages['check-selection']['request'];
+        return Promise.resolve(checkSelection(text));
+      }
+      default:
+        return undefined;
+    }
+  };
+
+  /** "Check this statistic": the best official match for the selection, in a card beside it. */
+  function checkSelection(text: string): boolean {
+    const selection = window.getSelection();
+    if (!session || !selection || selection.rangeCount === 0) return false;
+    const range = selection.getRangeAt(0).cloneRange();
+    const words = (text || selection.toString()).replace(/\s+/g, ' ').trim();
+    if (words === '') return false;
+    // The paragraph's own reading first (its topic and place come from around it), then the
+    // selection alone as a typed statement.
+    const around = session.checker
+      .claimsAround(range)
+      .find(({ range: r }) => rangesOverlap(r, range));
+    if (around) {
+      session.ui.showSelectionCheck(viewOf('selection', around.claim), range);
+      return true;
+    }
+    const [best] = engine.checkStatement(words, 1);
+    const view = viewOf('selection', {
+      mention: best?.mention ?? words,
+      sentence: words,
+      verdict: best?.verdict ?? 'unverified',
+      reason: best?.reason ?? 'No official figure in the dataset is close to the selected text.',
+      recordId: best?.recordId ?? null,
+      notHeldId: best?.notHeldId ?? null,
+      official: best?.official ?? null,
+    });
+    session.ui.showSelectionCheck(view, range);
+    return true;
+  }
+
+  function rangesOverlap(a: Range, b: Range): boolean {
+    return (
+      a.compareBoundaryPoints(Range.END_TO_START, b) < 0 &&
+      a.compareBoundaryPoints(Range.START_TO_END, b) > 0
+    );
+  }
+
+  function pageStatus(): ContentScriptMessages['get-page-status']['response'] {
+    const status: PageStatus = {
+      relevant: session?.checker.isRelevant ?? false,
+      paused,
+      url: location.href,
+      title: document.title,
+      claims: (session?.checker.visibleClaims ?? []).map((t) => ({
+        id: t.id,
+        mention: t.claim.mention,
+        sentence: t.claim.sentence,
+        verdict: t.claim.verdict,
+        reason: t.claim.reason,
+        officialDisplay: t.claim.official?.display ?? null,
+        sourceLabel: t.claim.official
+          ? [t.claim.official.source.publisher, t.claim.official.source.reference]
+              .filter(Boolean)
+              .join(', ')
+          : null,
+        official: t.claim.official,
+      })),
+    };
+    return status;
+  }
+  return { handle };
+}

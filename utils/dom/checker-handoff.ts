@@ -1,0 +1,46 @@
+/**
+ * The contract between the content script's small loader (run on every page) and the checker
+ * it loads only on pages with something to check. The checker is a separate script because
+ * evaluating its bundle (engine, dataset, fuse.js, Preact) costs a page 15–25 ms of main
+ * thread, which a page about recipes should never pay.
+ *
+ * The loader imports the checker with a dynamic `import()`, which runs it in the content
+ * script's isolated world: the checker leaves its entry function on that world's global
+ * object, where the page's own scripts cannot see it.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ContentMessage } from '@/utils/messages';
+import type { Settings } from '@/utils/storage/settings';
+
+/** Where the built checker lives in the extension (an unlisted script, web-accessible). */
+export const CHECKER_PATH = '/checker.js';
+
+/** The isolated world's global slot the checker fills when it is evaluated. */
+export const CHECKER_KEY = Symbol.for('kent-stats-check:mount-checker');
+
+/** User Timing mark: the idle moment the loader found the page worth checking. */
+export const IDLE_MARK = 'kent-stats-check:idle';
+
+export interface CheckerMount {
+  ctx: ContentScriptContext;
+  /** The settings as the loader last read them; the checker watches them from then on. */
+  settings: Settings;
+}
+
+export interface CheckerApi {
+  /** Answers a message for the content script; undefined for one it does not take. */
+  handle(message: ContentMessage): Promise<unknown> | undefined;
+}
+
+export type MountChecker = (mount: CheckerMount) => CheckerApi;
+
+/** Called by the checker script as it is evaluated. */
+export function offerChecker(mount: MountChecker): void {
+  (globalThis as Record<symbol, unknown>)[CHECKER_KEY] = mount;
+}
+
+/** The checker's entry function, once its script has been evaluated in this world. */
+export function takeChecker(): MountChecker | null {
+  const mount = (globalThis as Record<symbol, unknown>)[CHECKER_KEY];
+  return typeof mount === 'function' ? (mount as MountChecker) : null;
+}

@@ -1,0 +1,50 @@
+/**
+ * Does this page (or this newly added part of it) give the extension anything to do? The
+ * content script's loader asks on every page, before the checker is even loaded, so this
+ * module imports only the pure relevance test.
+ */
+import { hasRelevantContext, mayHaveRelevantContext } from '@/utils/engine/relevance';
+
+/**
+ * Text read for the test, capped so the test stays cheap on a huge page; Kent content that
+ * arrives later (or lies beyond) is caught by the observer.
+ */
+const RELEVANCE_SAMPLE_CHARS = 200_000;
+
+/** The page's title and the text under `root` name Kent, Medway, a district or the trust. */
+export function looksRelevant(doc: Document, root: Node | null): boolean {
+  // Most pages are about something else: settle those with one native `textContent` and a
+  // loose scan, and walk the text nodes only where the loose scan found a clue.
+  if (!mayHaveRelevantContext(`${doc.title} ${root ? allText(root) : ''}`)) return false;
+  return hasRelevantContext(`${doc.title} ${root ? sampleText(root) : ''}`);
+}
+
+/** Every character under `root` in one native call (a document's own `textContent` is null). */
+function allText(root: Node): string {
+  const node = root.nodeType === 9 ? (root as Document).documentElement : root;
+  return node?.textContent ?? '';
+}
+
+/**
+ * The text under `root` as a reader sees it: text nodes joined with spaces, since
+ * `textContent` would run "<h1>Kent</h1><p>Police" into "KentPolice". Scripts and styles are
+ * left out; the sample stops at a cap so a huge page stays cheap.
+ */
+function sampleText(root: Node): string {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const parts: string[] = [];
+  let length = 0;
+  for (
+    let node = walker.nextNode();
+    node && length < RELEVANCE_SAMPLE_CHARS;
+    node = walker.nextNode()
+  ) {
+    const tag = node.parentElement?.tagName;
+    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
+    const text = (node as Text).data;
+    parts.push(text);
+    length += text.length + 1;
+  }
+  return parts.join(' ');
+}
