@@ -13,7 +13,7 @@ import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
 
-export function mountChecker({ ctx, settings }: CheckerMount): CheckerApi {
+export function mountChecker({ ctx, settings, relevant }: CheckerMount): CheckerApi {
   const engine = createLazyEngine(dataset);
   let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
   let paused = isPaused(settings, location.hostname);
@@ -23,6 +23,8 @@ export function mountChecker({ ctx, settings }: CheckerMount): CheckerApi {
   highlightStyle.set(settings.highlightStyle);
   ctx.onInvalidated(() => highlightStyle.remove());
 
+  /** Whether the loader's test still speaks for the page (only until the first start). */
+  let knownRelevant = relevant;
   const startSession = () => {
     const stop = new AbortController();
     ctx.onInvalidated(() => stop.abort());
@@ -37,7 +39,9 @@ export function mountChecker({ ctx, settings }: CheckerMount): CheckerApi {
     ui.setReportEmail(reportEmail);
     session = { checker, ui, stop };
     // Let the page finish its own work first.
-    ctx.requestIdleCallback(() => checker.start(), { timeout: 2000 });
+    const known = knownRelevant;
+    knownRelevant = false;
+    ctx.requestIdleCallback(() => checker.start(known), { timeout: 2000 });
   };
   const stopSession = () => {
     session?.stop.abort();

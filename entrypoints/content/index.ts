@@ -44,11 +44,11 @@ function gate(ctx: ContentScriptContext): void {
   const currentSettings = (): Promise<Settings> => (settings ??= readSettings());
   const paused = async () => isPaused(await currentSettings(), location.hostname);
 
-  const mount = (): Promise<CheckerApi | null> => {
+  const mount = (relevant: boolean): Promise<CheckerApi | null> => {
     checker ??= currentSettings().then((s) => {
       unwatch?.();
       unwatch = null;
-      return loadChecker(ctx, s);
+      return loadChecker(ctx, s, relevant);
     });
     return checker;
   };
@@ -56,10 +56,10 @@ function gate(ctx: ContentScriptContext): void {
   /** The page is worth checking: load the checker, or wait while the site is paused. */
   const found = async () => {
     if (checker || unwatch) return;
-    if (!(await paused())) return void mount();
+    if (!(await paused())) return void mount(true);
     unwatch = watchSettings((next) => {
       settings = Promise.resolve(next);
-      if (!isPaused(next, location.hostname)) void mount();
+      if (!isPaused(next, location.hostname)) void mount(true);
     });
   };
 
@@ -109,7 +109,7 @@ function gate(ctx: ContentScriptContext): void {
   async function answer(message: ContentMessage): Promise<unknown> {
     if (!checker && message.type === 'check-selection' && !(await paused())) {
       // The reader asked: load the checker even on a page that named no Kent place.
-      void mount();
+      void mount(false);
     }
     const api = checker ? await checker : null;
     return api ? api.handle(message) : unloaded(message);

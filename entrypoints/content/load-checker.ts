@@ -11,6 +11,7 @@ import type { Settings } from '@/utils/storage/settings';
 export async function loadChecker(
   ctx: ContentScriptContext,
   settings: Settings,
+  relevant: boolean,
 ): Promise<CheckerApi | null> {
   try {
     let mount = takeChecker();
@@ -20,7 +21,7 @@ export async function loadChecker(
     }
     if (!mount) throw new Error(`${CHECKER_PATH} did not offer its entry function`);
     if (ctx.isInvalid) return null;
-    return mount({ ctx, settings });
+    return mount({ ctx, settings, relevant });
   } catch (error) {
     console.warn('Kent Stats Check could not load its checker on this page:', error);
     return null;

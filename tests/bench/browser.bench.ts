@@ -14,10 +14,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { chromiumPath, extensionDir, extensionFlags, HEADLESS_FLAGS } from '../e2e/harness';
+import { attributeTasks, type TaskAttribution, type TraceEvent } from './trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** Extra loads recorded with Chromium's tracing, for attributing tasks to the extension. */
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 3);
 
 const KENT_PARAGRAPHS = [
   'Kent Police recorded more than 100 domestic abuse-related crimes every day in 2021/22, figures show.',
@@ -57,6 +60,8 @@ function article(
 
 interface Sample {
   toHighlights: number | null;
+  /** From the idle moment the loader found the page worth checking to the page read through. */
+  fromIdle: number | null;
   /** Claims found, to compare with the claims the generator wrote. */
   found: number;
   /** Marks registered when it finished (long pages register only those near the viewport). */
@@ -64,23 +69,28 @@ interface Sample {
   longestTask: number;
   scriptMs: number;
   taskMs: number;
+  /** Only on traced loads: the page's tasks attributed to the extension. */
+  attribution: TaskAttribution | null;
 }
 
 async function launch(
   withExtension: boolean,
-): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+): Promise<{ context: BrowserContext; extensionId: string | null; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'kent-stats-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
     args: [...(withExtension ? extensionFlags() : ['--disable-extensions']), ...HEADLESS_FLAGS],
   });
+  let extensionId: string | null = null;
   if (withExtension) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     await worker.evaluate(() => new Promise((ok) => setTimeout(ok, 200)));
+    extensionId = new URL(worker.url()).host;
   }
   return {
     context,
+    extensionId,
     close: async () => {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
@@ -92,8 +102,11 @@ async function measure(
   context: BrowserContext,
   url: string,
   expectedClaims: number,
-  withExtension: boolean,
+  /** Null for the loads without the extension. */
+  extensionId: string | null,
+  traced = false,
 ): Promise<Sample> {
+  const withExtension = extensionId !== null;
   const page = await context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number; __loadAt: number };
@@ -105,8 +118,10 @@ async function measure(
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  const trace = traced ? await startTrace(cdp) : null;
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   let toHighlights: number | null = null;
+  let fromIdle: number | null = null;
   let found = 0;
   let drawn = 0;
   if (withExtension && expectedClaims > 0) {
@@ -118,6 +133,7 @@ async function measure(
         const [mark] = performance.getEntriesByName(
           'kent-stats-check:checked',
         ) as PerformanceMark[];
+        const [idle] = performance.getEntriesByName('kent-stats-check:idle');
         const claims = (mark?.detail as { claims?: number } | undefined)?.claims ?? 0;
         const drawn = [
           'kent-stats-match',
@@ -127,13 +143,26 @@ async function measure(
         ]
           .map((x) => CSS.highlights.get(x)?.size ?? 0)
           .reduce((a, b) => a + b, 0);
-        return mark && claims >= n ? { claims, drawn, ms: mark.startTime - w.__loadAt } : false;
+        return mark && idle && claims >= n
+          ? {
+              claims,
+              drawn,
+              ms: mark.startTime - w.__loadAt,
+              fromIdle: mark.startTime - idle.startTime,
+            }
+          : false;
       },
       expectedClaims,
       { polling: 'raf', timeout: 300_000 },
     );
-    const result = (await handle.jsonValue()) as { claims: number; drawn: number; ms: number };
+    const result = (await handle.jsonValue()) as {
+      claims: number;
+      drawn: number;
+      ms: number;
+      fromIdle: number;
+    };
     toHighlights = result.ms;
+    fromIdle = result.fromIdle;
     found = result.claims;
     drawn = result.drawn;
   } else {
@@ -148,14 +177,43 @@ async function measure(
     metrics: Array<{ name: string; value: number }>;
   };
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const attribution = trace
+    ? attributeTasks(await trace.stop(), `chrome-extension://${extensionId}/`, [
+        // The generated pages observe nothing themselves: every intersection computed is
+        // for the extension's IntersectionObserver (which windows the marks on long pages).
+        'IntersectionObserverController::computeIntersections',
+      ])
+    : null;
   await page.close();
   return {
     toHighlights,
+    fromIdle,
+    attribution,
     found,
     drawn,
     longestTask,
     scriptMs: metric('ScriptDuration'),
     taskMs: metric('TaskDuration'),
+  };
+}
+
+/** Records a trace of the page's main thread; `stop` returns its events. */
+async function startTrace(cdp: CDPSession): Promise<{ stop(): Promise<TraceEvent[]> }> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) =>
+    events.push(...(value as unknown as TraceEvent[])),
+  );
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,devtools.timeline,disabled-by-default-devtools.timeline,v8.execute',
+    transferMode: 'ReportEvents',
+  });
+  return {
+    async stop() {
+      const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
+      await cdp.send('Tracing.end');
+      await complete;
+      return events;
+    },
   };
 }
 
@@ -199,16 +257,23 @@ async function main(): Promise<void> {
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   const rows: string[][] = [];
+  const traceRows: string[][] = [];
   // BENCH_ONLY=<words> measures only the pages whose name contains them.
   const only = process.env.BENCH_ONLY;
   for (const p of pages.filter((x) => !only || x.name.includes(only))) {
+    const url = `${origin}/${p.file}`;
     const results: Record<'with' | 'without', Sample[]> = { with: [], without: [] };
+    const traced: TaskAttribution[] = [];
     for (const mode of ['without', 'with'] as const) {
       const browser = await launch(mode === 'with');
-      for (let i = 0; i < RUNS; i++) {
-        results[mode].push(
-          await measure(browser.context, `${origin}/${p.file}`, p.claims, mode === 'with'),
-        );
+      for (let i = 0; i < RUNS; i++)
+        results[mode].push(await measure(browser.context, url, p.claims, browser.extensionId));
+      // Tracing slows the page down, so traced loads are extra and only used for attribution.
+      if (browser.extensionId) {
+        for (let i = 0; i < TRACE_RUNS; i++) {
+          const sample = await measure(browser.context, url, p.claims, browser.extensionId, true);
+          if (sample.attribution) traced.push(sample.attribution);
+        }
       }
       await browser.close();
     }
@@ -218,28 +283,66 @@ async function main(): Promise<void> {
       p.name,
       `${median(w.map((s) => s.found))} / ${p.claims} (${median(w.map((s) => s.drawn))} drawn)`,
       p.claims > 0 ? median(w.map((s) => s.toHighlights ?? NaN)).toFixed(0) : '–',
+      p.claims > 0 ? median(w.map((s) => s.fromIdle ?? NaN)).toFixed(0) : '–',
       median(wo.map((s) => s.longestTask)).toFixed(0),
       median(w.map((s) => s.longestTask)).toFixed(0),
       (median(w.map((s) => s.scriptMs)) - median(wo.map((s) => s.scriptMs))).toFixed(1),
       (median(w.map((s) => s.taskMs)) - median(wo.map((s) => s.taskMs))).toFixed(1),
     ]);
-    console.error(`measured ${p.name}: ${rows[rows.length - 1]!.join(' | ')}`);
+    const worst = (f: (a: TaskAttribution) => number) => Math.max(...traced.map(f));
+    const longestWith = traced.reduce(
+      (best, a) =>
+        a.longestTaskWithExtension.task > best.task ? a.longestTaskWithExtension : best,
+      { task: 0, extension: 0 },
+    );
+    traceRows.push([
+      p.name,
+      median(traced.map((a) => a.extensionMs)).toFixed(1),
+      worst((a) => a.longestExtensionSlice).toFixed(1),
+      `${longestWith.task.toFixed(0)} (${longestWith.extension.toFixed(1)} ours)`,
+      worst((a) => a.longestTask).toFixed(0),
+      String(worst((a) => a.longTasksByExtension)),
+    ]);
+    console.error(
+      `measured ${p.name}: ${rows.at(-1)!.join(' | ')} || ${traceRows.at(-1)!.join(' | ')}`,
+    );
   }
   server.close();
   rmSync(dir, { recursive: true, force: true });
 
-  const header = [
-    'page',
-    'claims',
-    'load→page read ms',
-    'longest task ms (without)',
-    'longest task ms (with)',
-    'script ms added',
-    'main-thread ms added',
-  ];
+  console.log(`Medians of ${RUNS} loads each (headless Chromium, ${extensionDir})`);
+  printTable(
+    [
+      'page',
+      'claims',
+      'load→page read ms',
+      'idle→page read ms',
+      'longest task ms (without)',
+      'longest task ms (with)',
+      'script ms added',
+      'main-thread ms added',
+    ],
+    rows,
+  );
+  console.log(
+    `\nTraced loads with the extension (${TRACE_RUNS} each): main-thread tasks attributed to its scripts`,
+  );
+  printTable(
+    [
+      'page',
+      'extension script ms (median)',
+      'most extension ms in one task (worst)',
+      'longest task with extension work, ms (worst)',
+      'longest task, ms (worst)',
+      'long tasks caused by the extension (worst)',
+    ],
+    traceRows,
+  );
+}
+
+function printTable(header: string[], rows: string[][]): void {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(`Medians of ${RUNS} loads each (headless Chromium, ${extensionDir})`);
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   for (const r of rows) console.log(line(r));

@@ -25,6 +25,8 @@ export interface CheckerMount {
   ctx: ContentScriptContext;
   /** The settings as the loader last read them; the checker watches them from then on. */
   settings: Settings;
+  /** The loader found the page worth checking (false: the reader asked to check a selection). */
+  relevant: boolean;
 }
 
 export interface CheckerApi {

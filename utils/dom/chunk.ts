@@ -36,52 +36,103 @@ export function chunkRuns(
   isOwn: (el: Element) => boolean,
 ): Element[][] {
   const out: Element[][] = [];
-  const visit = (el: Element) => {
-    if (SKIP.has(el.tagName.toUpperCase()) || isOwn(el)) return;
-    const length = el.textContent?.length ?? 0;
+  for (const run of iterateRuns(root, maxChars, isOwn)) if (run) out.push(run);
+  return out;
+}
+
+/** Nodes looked at between two pauses of `iterateRuns`: well under a millisecond of work. */
+const NODES_PER_PAUSE = 1000;
+
+/**
+ * `chunkRuns` one run at a time, so a caller can split a huge page across idle slices. Even
+ * looking once at each child of a container of 40,000 paragraphs takes tens of milliseconds
+ * in a content script, so the walk also yields `null` every so often: a pause at which the
+ * caller may stop for this slice and resume later. Sizes are measured only up to `maxChars`
+ * (no `textContent` of a whole container). A container's children are read live, one by
+ * one; an element is never yielded twice, and content changed behind the walk is the
+ * observer's to report.
+ */
+export function* iterateRuns(
+  root: Element,
+  maxChars: number,
+  isOwn: (el: Element) => boolean,
+): Generator<Element[] | null, void, undefined> {
+  let looked = 0;
+  const yielded = new WeakSet<Element>();
+  const skipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || isOwn(el);
+
+  /** Text of the element's own between its children (not just indentation whitespace). */
+  function* hasOwnText(el: Element): Generator<null, boolean, undefined> {
+    for (let node = el.firstChild; node; node = node.nextSibling) {
+      if (++looked % NODES_PER_PAUSE === 0) yield null;
+      if (node.nodeType === 3 && !isBlank((node as Text).data)) return true;
+    }
+    return false;
+  }
+
+  function* visit(el: Element): Generator<Element[] | null, void, undefined> {
+    if (skipped(el) || yielded.has(el)) return;
+    const length = textLength(el, maxChars);
     if (length === 0) return;
-    if (length <= maxChars || !hasBlockChild(el) || hasOwnText(el)) {
-      out.push([el]);
+    if (length <= maxChars || !hasBlockChild(el) || (yield* hasOwnText(el))) {
+      yielded.add(el);
+      yield [el];
       return;
     }
     let run: Element[] = [];
     let runChars = 0;
     const flush = () => {
-      if (run.length > 0) out.push(run);
+      for (const e of run) yielded.add(e);
+      const done = run;
       run = [];
       runChars = 0;
+      return done;
     };
-    for (const child of Array.from(el.children)) {
-      if (SKIP.has(child.tagName.toUpperCase()) || isOwn(child)) continue;
-      const size = child.textContent?.length ?? 0;
+    const children = el.children;
+    for (let i = 0; i < children.length; i++) {
+      if (++looked % NODES_PER_PAUSE === 0) yield null;
+      const child = children[i]!;
+      if (skipped(child) || yielded.has(child)) continue;
+      const size = textLength(child, maxChars);
       if (size === 0) continue;
       if (size > maxChars) {
-        flush();
-        visit(child);
+        if (run.length > 0) yield flush();
+        yield* visit(child);
         continue;
       }
-      if (runChars + size > maxChars) flush();
+      if (runChars + size > maxChars) yield flush();
       run.push(child);
       runChars += size;
     }
-    flush();
-  };
-  visit(root);
-  return out;
+    if (run.length > 0) yield flush();
+  }
+  yield* visit(root);
+}
+
+/** The length of an element's text, counted only until it passes `limit`. */
+function textLength(el: Element, limit: number): number {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */);
+  let length = 0;
+  for (let node = walker.nextNode(); node && length <= limit; node = walker.nextNode())
+    length += (node as Text).data.length;
+  return length;
 }
 
 /** Inline-only content is one flow of sentences: splitting it would cut sentences apart. */
 function hasBlockChild(el: Element): boolean {
-  for (const child of Array.from(el.children))
+  // Walked, not `Array.from(el.children)`: a container of 40,000 paragraphs answers at its first.
+  for (let child = el.firstElementChild; child; child = child.nextElementSibling)
     if (BLOCK_TAGS.has(child.tagName.toUpperCase())) return true;
   return false;
 }
 
-function hasOwnText(el: Element): boolean {
-  for (let node = el.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === 3 && /\S/.test(node.nodeValue ?? '')) return true;
+/** No regex per node: a big container has tens of thousands of whitespace nodes to look at. */
+function isBlank(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9 && c !== 13 && c !== 12 && c !== 160) return false;
   }
-  return false;
+  return true;
 }
 
 /**

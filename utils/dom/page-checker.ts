@@ -9,7 +9,7 @@
  */
 import type { Engine, Claim, PageContext } from '@/utils/engine';
 import { extractBlocks, rangeFor } from './extract';
-import { blocksBefore, chunkRuns } from './chunk';
+import { blocksBefore, iterateRuns } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
 import { looksRelevant } from './relevance';
@@ -75,6 +75,9 @@ export class PageChecker {
   /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
   private readonly byNode = new Map<Node, Set<TrackedClaim>>();
   /** Chunks of a whole-page look that began with no claims: nothing there to replace. */
+  /** Elements read again (reported changed) while the page split is under way. */
+  private readAgain: Element[] = [];
+  private splitting = false;
   private fresh = new WeakSet<Element>();
   private readonly indexedNodes = new WeakMap<TrackedClaim, Node[]>();
   private sorted: TrackedClaim[] | null = null;
@@ -139,12 +142,13 @@ export class PageChecker {
     return this.sorted;
   }
 
-  /** The first look at the page, then watch it for changes. */
-  start(): void {
-    this.relevant = this.looksRelevant(this.doc.body);
-    // The whole-page look starts in an idle callback of its own: on a long page the test
-    // above and the splitting into chunks would make one long task together.
-    if (this.relevant) this.later(() => this.scanWholePage());
+  /**
+   * The first look at the page, then watch it for changes. `knownRelevant`: the loader has
+   * just run the same test on the same page, so it is not run twice.
+   */
+  start(knownRelevant = false): void {
+    this.relevant = knownRelevant || this.looksRelevant(this.doc.body);
+    if (this.relevant) this.scanWholePage();
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
@@ -238,25 +242,71 @@ export class PageChecker {
     this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
     this.clearClaims();
     this.fresh = new WeakSet();
-    // Splitting a long page is a pass of its own over the DOM: it gets its own idle callback.
-    this.later(() => {
-      if (this.options.signal.aborted || !body.isConnected) return;
-      const runs = chunkRuns(body, this.options.chunkChars ?? 8_000, isOwnElement);
-      for (const run of runs) this.fresh.add(run[0]!);
-      this.queue.addDisjoint(runs);
+    this.readAgain = [];
+    // The page is split as the queue reads it, a run at a time, so no single task walks all
+    // of a huge page.
+    const runs = iterateRuns(body, this.options.chunkChars ?? 8_000, isOwnElement);
+    const fresh = this.fresh;
+    this.splitting = true;
+    let prepared = false;
+    this.queue.setSource({
+      next: () => {
+        if (!prepared) {
+          // The engine's first use builds its tables: a pause of its own before real work.
+          prepared = true;
+          this.prepareEngine();
+          return { done: false, value: null };
+        }
+        const next = runs.next();
+        if (!next.done) {
+          if (next.value) fresh.add(next.value[0]!);
+        } else if (this.fresh === fresh) {
+          this.splitting = false;
+          this.readAgain = [];
+        }
+        return next;
+      },
     });
   }
 
   private processRun(run: Run): void {
-    // Claims inside a chunk looked at again are replaced.
-    if (this.fresh.has(run[0]!)) this.fresh.delete(run[0]!);
-    else {
+    if (this.fresh.has(run[0]!)) {
+      this.fresh.delete(run[0]!);
+      // The observer may have had part of this run read already, ahead of the split.
+      run = this.withoutReadAgain(run);
+      if (run.length === 0) return;
+    } else {
+      // Claims inside a chunk looked at again are replaced.
       for (const root of run) this.dropClaimsWithin(root);
       this.outOfOrder = true;
+      if (this.splitting) this.readAgain.push(...run);
     }
     for (const { claim, range, root } of this.analyse(run)) {
       this.track({ id: `claim-${this.nextId++}`, claim, range, root });
     }
+  }
+
+  private prepareEngine(): void {
+    try {
+      this.engine.prepare();
+    } catch (error) {
+      console.debug('Kent Stats Check could not prepare its engine', error);
+    }
+  }
+
+  /**
+   * A run from the page split, less the elements read since the split began (content the
+   * observer reported): one already read is skipped, one around them is read afresh.
+   */
+  private withoutReadAgain(run: Run): Run {
+    if (this.readAgain.length === 0) return run;
+    const out: Element[] = [];
+    for (const el of run) {
+      if (this.readAgain.some((r) => r === el || r.contains(el))) continue;
+      if (this.readAgain.some((r) => el.contains(r))) this.dropClaimsWithin(el);
+      out.push(el);
+    }
+    return out;
   }
 
   /**

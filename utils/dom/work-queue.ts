@@ -20,12 +20,19 @@ export interface WorkQueueOptions {
   now(): number;
 }
 
+const PAUSE = Symbol('pause');
+
 const covers = (run: Run, el: Element) => run.some((e) => e === el || e.contains(el));
 
 export class WorkQueue {
   /** Queued runs; `head` is the next to process (no `shift()`: it is O(n) on big queues). */
   private pending: Run[] = [];
   private head = 0;
+  /**
+   * Runs made on demand (a whole page being split), read after the queued ones. `null` from
+   * the source is a pause: no run yet, but a moment to check the slice's clock.
+   */
+  private source: Iterator<Run | null, void> | null = null;
   private scheduled = false;
   private stopped = false;
 
@@ -33,6 +40,16 @@ export class WorkQueue {
 
   get size(): number {
     return this.pending.length - this.head;
+  }
+
+  /**
+   * Reads runs from `source` as slices have time for them, after any queued runs: splitting
+   * a huge page then costs no more per slice than analysing it. Replaces an earlier source.
+   */
+  setSource(source: Iterator<Run | null, void>): void {
+    if (this.stopped) return;
+    this.source = source;
+    this.kick();
   }
 
   /** Queues one root (content that changed), unless a queued run already covers it. */
@@ -64,6 +81,26 @@ export class WorkQueue {
     this.stopped = true;
     this.pending = [];
     this.head = 0;
+    this.source = null;
+  }
+
+  /** The next run to process (queued runs first, then the source's), a pause, or the end. */
+  private next(): Run | typeof PAUSE | null {
+    if (this.head < this.pending.length) return this.pending[this.head++]!;
+    if (!this.source) return null;
+    const next = this.source.next();
+    if (!next.done) return next.value ?? PAUSE;
+    this.source = null;
+    return null;
+  }
+
+  private putBack(run: Run): void {
+    if (this.head > 0) this.pending[--this.head] = run;
+    else this.pending.unshift(run);
+  }
+
+  private get hasWork(): boolean {
+    return this.head < this.pending.length || this.source !== null;
   }
 
   /** Forgets the runs already processed. */
@@ -85,14 +122,26 @@ export class WorkQueue {
     const start = this.options.now();
     const budget = Math.min(this.options.sliceBudgetMs, Math.max(4, deadline.timeRemaining()));
     let done = 0;
-    while (this.head < this.pending.length && done < this.options.maxPerSlice) {
-      const run = this.pending[this.head++]!.filter((el) => el.isConnected);
-      if (run.length > 0) this.options.process(run);
-      done++;
+    let paused = false;
+    while (done < this.options.maxPerSlice) {
+      const next = this.next();
+      if (!next) break;
+      if (next === PAUSE) paused = true;
+      else {
+        // A run that turns up late in a slice (after pauses in splitting the page) waits for
+        // the next slice: reading it now could carry this one well past its budget.
+        if (paused && this.options.now() - start >= budget / 2) {
+          this.putBack(next);
+          break;
+        }
+        const run = next.filter((el) => el.isConnected);
+        if (run.length > 0) this.options.process(run);
+        done++;
+      }
       if (this.options.now() - start >= budget) break;
     }
     this.options.onSlice?.();
-    if (this.head < this.pending.length) {
+    if (this.hasWork) {
       this.kick();
       return;
     }

@@ -90,4 +90,10 @@ export interface Engine {
   analyseText(text: string, ctx?: PageContext): Claim[];
   checkStatement(text: string, limit?: number): StatementCheck[];
   hasRelevantContext(text: string): boolean;
+  /**
+   * Builds what the first read would build (indexes, sentence splitter, compiled patterns) by
+   * reading one sample sentence, so a caller working in time slices can pay for it in a
+   * slice of its own rather than inside the first slice of real work.
+   */
+  prepare(): void;
 }
