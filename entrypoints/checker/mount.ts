@@ -38,10 +38,11 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     const ui = new PageUiController(document, checker, stop.signal);
     ui.setReportEmail(reportEmail);
     session = { checker, ui, stop };
-    // Let the page finish its own work first.
-    const known = knownRelevant;
+    // The loader has just found the page worth checking in an idle moment: start at once.
+    // Otherwise (resumed, or a selection to check) let the page finish its own work first.
+    if (knownRelevant) checker.start(true);
+    else ctx.requestIdleCallback(() => checker.start(), { timeout: 2000 });
     knownRelevant = false;
-    ctx.requestIdleCallback(() => checker.start(known), { timeout: 2000 });
   };
   const stopSession = () => {
     session?.stop.abort();

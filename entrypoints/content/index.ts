@@ -14,7 +14,7 @@ import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
 import { isContentMessage, type ContentMessage, type PageStatus } from '@/utils/messages';
 import { isPaused, type Settings } from '@/utils/storage/settings';
-import { loadChecker } from './load-checker';
+import { importChecker, loadChecker } from './load-checker';
 import { readSettings, watchSettings } from './settings-reader';
 import './highlights.css';
 
@@ -56,6 +56,8 @@ function gate(ctx: ContentScriptContext): void {
   /** The page is worth checking: load the checker, or wait while the site is paused. */
   const found = async () => {
     if (checker || unwatch) return;
+    // Fetch the checker while the settings are read; it is only mounted if not paused.
+    void importChecker();
     if (!(await paused())) return void mount(true);
     unwatch = watchSettings((next) => {
       settings = Promise.resolve(next);

@@ -5,25 +5,46 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CHECKER_PATH, takeChecker, type CheckerApi } from '@/utils/dom/checker-handoff';
+import {
+  CHECKER_PATH,
+  takeChecker,
+  type CheckerApi,
+  type MountChecker,
+} from '@/utils/dom/checker-handoff';
 import type { Settings } from '@/utils/storage/settings';
+
+let imported: Promise<MountChecker | null> | null = null;
+
+/**
+ * Fetches and evaluates the checker once (the loader may start this while it still reads the
+ * settings, so the two waits overlap).
+ */
+export function importChecker(): Promise<MountChecker | null> {
+  imported ??= (async () => {
+    try {
+      if (!takeChecker()) await import(/* @vite-ignore */ browser.runtime.getURL(CHECKER_PATH));
+      const mount = takeChecker();
+      if (!mount) throw new Error(`${CHECKER_PATH} did not offer its entry function`);
+      return mount;
+    } catch (error) {
+      console.warn('Kent Stats Check could not load its checker on this page:', error);
+      return null;
+    }
+  })();
+  return imported;
+}
 
 export async function loadChecker(
   ctx: ContentScriptContext,
   settings: Settings,
   relevant: boolean,
 ): Promise<CheckerApi | null> {
+  const mount = await importChecker();
+  if (!mount || ctx.isInvalid) return null;
   try {
-    let mount = takeChecker();
-    if (!mount) {
-      await import(/* @vite-ignore */ browser.runtime.getURL(CHECKER_PATH));
-      mount = takeChecker();
-    }
-    if (!mount) throw new Error(`${CHECKER_PATH} did not offer its entry function`);
-    if (ctx.isInvalid) return null;
     return mount({ ctx, settings, relevant });
   } catch (error) {
-    console.warn('Kent Stats Check could not load its checker on this page:', error);
+    console.warn('Kent Stats Check could not start its checker on this page:', error);
     return null;
   }
 }

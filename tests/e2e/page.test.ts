@@ -194,6 +194,74 @@ describe('in the page', () => {
     await page.close();
   });
 
+  it('draws only the marks near the reader on a page of thousands of claims, and follows the scroll', async () => {
+    const { page, errors } = await open('/e2e/many-claims.html');
+    // 800 sections of three claims: more than the extension registers at once.
+    const read = await page.waitForFunction(
+      () => {
+        const [mark] = performance.getEntriesByName(
+          'kent-stats-check:checked',
+        ) as PerformanceMark[];
+        const claims = (mark?.detail as { claims?: number } | undefined)?.claims ?? 0;
+        return claims >= 2400 ? claims : false;
+      },
+      null,
+      { timeout: 60_000 },
+    );
+    expect(await read.jsonValue()).toBe(2400);
+    /** Where the registered marks are, in viewport heights from the top of the viewport. */
+    const drawn = () =>
+      page.evaluate(() => {
+        const ranges = [
+          'kent-stats-match',
+          'kent-stats-mismatch',
+          'kent-stats-not-held',
+          'kent-stats-unverified',
+        ].flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[]);
+        const tops = ranges.map((r) => r.getBoundingClientRect().top / innerHeight);
+        return {
+          count: ranges.length,
+          inView: tops.filter((t) => t >= 0 && t < 1).length,
+          // A stretch near the viewport has all its marks registered, and a stretch (one
+          // run of about 8,000 characters read together) can be several screens long.
+          far: tops.filter((t) => t < -10 || t > 11).length,
+        };
+      });
+    await expect.poll(async () => (await drawn()).inView).toBeGreaterThan(0);
+    let marks = await drawn();
+    expect(marks.count).toBeLessThan(600);
+    expect(marks.far).toBe(0);
+    // Every claim in view is marked: three a section.
+    const inViewClaims = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('section p')].filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.top >= 0 && r.top < innerHeight;
+        }).length,
+    );
+    expect(marks.inView).toBe(inViewClaims);
+
+    // Jump to the middle of the page: the marks follow, and the ones left behind go.
+    await page.evaluate(() => document.getElementById('section-400')!.scrollIntoView());
+    await expect
+      .poll(async () => {
+        const now = await drawn();
+        return now.far === 0 && now.inView > 0;
+      })
+      .toBe(true);
+    marks = await drawn();
+    const inViewNow = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('section p')].filter((p) => {
+          const r = p.getBoundingClientRect();
+          return r.top >= 0 && r.top < innerHeight;
+        }).length,
+    );
+    expect(marks.inView).toBe(inViewNow);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('leaves a page with no Kent content exactly as it was, without loading the checker', async () => {
     const page = await suite.browser.context.newPage();
     await page.addInitScript(() => {

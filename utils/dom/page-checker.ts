@@ -12,6 +12,7 @@ import { extractBlocks, rangeFor } from './extract';
 import { blocksBefore, iterateRuns } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
+import { MarkWindow, stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
 import { WorkQueue, type Run } from './work-queue';
@@ -43,10 +44,12 @@ const BLOCK_SELECTOR =
 /** Blocks of preceding text given to the engine with each chunk, for topic and place. */
 const CONTEXT_BLOCKS = 3;
 /**
- * Longest slice of work in one idle callback: long enough that a big page is not mostly
- * waiting between callbacks, short enough to stay clear of a 50 ms long task.
+ * Longest slice of work in one idle callback. The browser's idle periods last up to 50 ms and
+ * a callback scheduled from inside one waits for the next, so a slice uses as much of its
+ * period as it can: at 30 ms, a 500 KB page spent two fifths of its reading time waiting. It
+ * stops 10 ms short of a long task, which leaves room for a garbage collection.
  */
-const SLICE_BUDGET_MS = 30;
+const SLICE_BUDGET_MS = 40;
 /** The User Timing mark set when the page has been read through (see `markChecked`). */
 export const CHECKED_MARK = 'kent-stats-check:checked';
 /** Marks on a page beyond which only those near the viewport are registered. */
@@ -85,7 +88,9 @@ export class PageChecker {
   private lastMarksAt = -Infinity;
   private shownMarks = 0;
   /** Set on long pages: only marks near the viewport are registered (see `openWindow`). */
-  private window: { io: IntersectionObserver; near: Set<Element> } | null = null;
+  private window: MarkWindow | null = null;
+  /** The stretch each marked root belongs to (the run it was read in), for the window. */
+  private readonly stretches = new Map<Element, Stretch>();
   /** True once claims came from content looked at after the first, page-order read. */
   private outOfOrder = false;
   private context: PageContext = {};
@@ -187,7 +192,7 @@ export class PageChecker {
     this.showUnverified = show;
     for (const t of this.tracked.values()) {
       if (t.claim.verdict !== 'unverified') continue;
-      if (show && (!this.window || this.window.near.has(t.root)))
+      if (show && (!this.window || this.window.isNear(t.root)))
         this.highlighter.add(t.range, 'unverified');
       else this.highlighter.remove(t.range);
     }
@@ -281,7 +286,10 @@ export class PageChecker {
       this.outOfOrder = true;
       if (this.splitting) this.readAgain.push(...run);
     }
-    for (const { claim, range, root } of this.analyse(run)) {
+    const { claims, sizes } = this.analyse(run);
+    const stretch = stretchOf(run, sizes);
+    for (const { claim, range, root } of claims) {
+      this.stretches.set(root, stretch);
       this.track({ id: `claim-${this.nextId++}`, claim, range, root });
     }
   }
@@ -314,14 +322,20 @@ export class PageChecker {
    * a whole-page read; claims found in those blocks belong to the chunk before and are
    * dropped). Never throws: a malformed page must not break the content script, or the page.
    */
-  private analyse(run: Run): Array<{ claim: Claim; range: Range; root: Element }> {
+  private analyse(run: Run): {
+    claims: Array<{ claim: Claim; range: Range; root: Element }>;
+    /** Text length of each element of the run. */
+    sizes: number[];
+  } {
     try {
       const blocks: string[] = [];
       const segments: Array<ReturnType<typeof extractBlocks>['segments'][number]> = [];
       const owners: Element[] = [];
       const headings: string[] = [];
+      const sizes: number[] = [];
       for (const root of run) {
         const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
+        sizes.push(extracted.blocks.reduce((sum, b) => sum + b.length, 0));
         blocks.push(...extracted.blocks);
         segments.push(...extracted.segments);
         for (let i = 0; i < extracted.blocks.length; i++) owners.push(root);
@@ -349,10 +363,10 @@ export class PageChecker {
           : null;
         if (range) out.push({ claim, range, root: owners[claim.blockIndex]! });
       }
-      return out;
+      return { claims: out, sizes };
     } catch (error) {
       console.debug('Kent Stats Check could not read part of this page', error);
-      return [];
+      return { claims: [], sizes: [] };
     }
   }
 
@@ -367,7 +381,7 @@ export class PageChecker {
     if (!block || isOwnNode(block)) return [];
     if (this.context.title === undefined)
       this.context = extractBlocks(this.doc, { contextOnly: true }).context;
-    return this.analyse([block]);
+    return this.analyse([block]).claims;
   }
 
   private track(t: TrackedClaim): void {
@@ -388,21 +402,28 @@ export class PageChecker {
   private flushMarks(force: boolean): void {
     const now = this.doc.defaultView?.performance.now() ?? 0;
     if (this.pendingMarks.length === 0) return;
-    if (!this.window && this.tracked.size > WINDOW_THRESHOLD) this.openWindow();
-    if (this.window) {
-      // Marks far from the viewport are not drawn; their paragraphs are watched instead.
-      for (const t of this.pendingMarks)
-        if (this.tracked.get(t.id) === t) this.window.io.observe(t.root);
-      this.pendingMarks = [];
-      return;
-    }
     // The browser re-validates every range of a highlight when it changes, so batches grow
     // with the marks already shown (total work stays linear), but never wait past a second.
+    // Each batch also costs the page a frame, and a frame shortens the idle time left for
+    // reading the rest of the page.
     const due =
       now - this.lastMarksAt >= MARK_BATCH_MS &&
       (this.pendingMarks.length >= Math.max(MARK_BATCH_MIN, this.shownMarks / 2) ||
         now - this.lastMarksAt >= MARK_BATCH_MAX_WAIT_MS);
     if (!force && !due) return;
+    if (!this.window && this.tracked.size > WINDOW_THRESHOLD) this.openWindow();
+    if (this.window) {
+      // Marks far from the viewport are not drawn; their paragraphs are watched instead.
+      this.lastMarksAt = now;
+      this.shownMarks += this.pendingMarks.length;
+      for (const t of this.pendingMarks) {
+        if (this.tracked.get(t.id) !== t) continue;
+        this.window.watch(t.root, this.stretchFor(t.root));
+        if (this.window.isNear(t.root)) this.highlighter.add(t.range, t.claim.verdict);
+      }
+      this.pendingMarks = [];
+      return;
+    }
     this.lastMarksAt = now;
     this.shownMarks += this.pendingMarks.length;
     for (const t of this.pendingMarks) {
@@ -421,27 +442,31 @@ export class PageChecker {
   private openWindow(): void {
     const win = this.doc.defaultView;
     if (!win || typeof win.IntersectionObserver !== 'function') return;
-    const near = new Set<Element>();
-    const io = new win.IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          const claims = this.byRoot.get(entry.target) ?? new Set<TrackedClaim>();
-          if (entry.isIntersecting) {
-            near.add(entry.target);
-            for (const t of claims)
-              if (this.showUnverified || t.claim.verdict !== 'unverified')
-                this.highlighter.add(t.range, t.claim.verdict);
-          } else {
-            near.delete(entry.target);
-            for (const t of claims) this.highlighter.remove(t.range);
+    const window = new MarkWindow(win, {
+      rootMargin: WINDOW_MARGIN,
+      onChange: (roots, near) => {
+        for (const root of roots) {
+          for (const t of this.byRoot.get(root) ?? []) {
+            if (!near) this.highlighter.remove(t.range);
+            else if (this.showUnverified || t.claim.verdict !== 'unverified')
+              this.highlighter.add(t.range, t.claim.verdict);
           }
         }
       },
-      { rootMargin: WINDOW_MARGIN },
-    );
-    this.window = { io, near };
+    });
+    this.window = window;
     for (const t of this.tracked.values()) this.highlighter.remove(t.range);
-    for (const root of this.byRoot.keys()) io.observe(root);
+    for (const root of this.byRoot.keys()) window.watch(root, this.stretchFor(root));
+  }
+
+  /** A root's stretch; a root read on its own is a stretch of one. */
+  private stretchFor(root: Element): Stretch {
+    let stretch = this.stretches.get(root);
+    if (!stretch) {
+      stretch = { sentinels: [root] };
+      this.stretches.set(root, stretch);
+    }
+    return stretch;
   }
 
   private untrack(t: TrackedClaim): void {
@@ -451,7 +476,8 @@ export class PageChecker {
     this.byRoot.get(t.root)?.delete(t);
     if (this.byRoot.get(t.root)?.size === 0) {
       this.byRoot.delete(t.root);
-      this.window?.io.unobserve(t.root);
+      this.stretches.delete(t.root);
+      this.window?.forget(t.root);
     }
     for (const node of this.nodesOf(t)) {
       const set = this.byNode.get(node);
@@ -496,7 +522,7 @@ export class PageChecker {
   }
 
   private clearClaims(): void {
-    this.window?.io.disconnect();
+    this.window?.disconnect();
     this.window = null;
     this.pendingMarks = [];
     this.shownMarks = 0;
@@ -505,6 +531,7 @@ export class PageChecker {
     if (this.tracked.size > 0) this.changed = true;
     this.tracked.clear();
     this.byRoot.clear();
+    this.stretches.clear();
     this.byNode.clear();
   }
 
@@ -516,7 +543,7 @@ export class PageChecker {
   }
 
   private dispose(): void {
-    this.window?.io.disconnect();
+    this.window?.disconnect();
     this.window = null;
     this.queue.stop();
     this.marks?.clear();

@@ -3,7 +3,11 @@
  * content script's loader asks on every page, before the checker is even loaded, so this
  * module imports only the pure relevance test.
  */
-import { hasRelevantContext, mayHaveRelevantContext } from '@/utils/engine/relevance';
+import {
+  hasRelevantContext,
+  LOCAL_CONTEXT_RE,
+  mayHaveRelevantContext,
+} from '@/utils/engine/relevance';
 
 /**
  * Text read for the test, capped so the test stays cheap on a huge page; Kent content that
@@ -13,10 +17,12 @@ const RELEVANCE_SAMPLE_CHARS = 200_000;
 
 /** The page's title and the text under `root` name Kent, Medway, a district or the trust. */
 export function looksRelevant(doc: Document, root: Node | null): boolean {
+  // A page about Kent usually says so in its title: no need to read the page.
+  if (LOCAL_CONTEXT_RE.test(doc.title)) return true;
   // Most pages are about something else: settle those with one native `textContent` and a
   // loose scan, and walk the text nodes only where the loose scan found a clue.
   if (!mayHaveRelevantContext(`${doc.title} ${root ? allText(root) : ''}`)) return false;
-  return hasRelevantContext(`${doc.title} ${root ? sampleText(root) : ''}`);
+  return root !== null && readsRelevant(doc, root);
 }
 
 /** Every character under `root` in one native call (a document's own `textContent` is null). */
@@ -26,14 +32,16 @@ function allText(root: Node): string {
 }
 
 /**
- * The text under `root` as a reader sees it: text nodes joined with spaces, since
- * `textContent` would run "<h1>Kent</h1><p>Police" into "KentPolice". Scripts and styles are
- * left out; the sample stops at a cap so a huge page stays cheap.
+ * The exact test on the text under `root` as a reader sees it: text nodes joined with spaces,
+ * since `textContent` would run "<h1>Kent</h1><p>Police" into "KentPolice". Scripts and
+ * styles are left out; the sample stops at a cap so a huge page stays cheap. A place name is
+ * one word, so it cannot straddle two nodes once they are joined with a space: the walk stops
+ * at the first node that names one.
  */
-function sampleText(root: Node): string {
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
-  const parts: string[] = [];
+function readsRelevant(doc: Document, root: Node): boolean {
+  const owner = root.ownerDocument ?? (root as Document);
+  const walker = owner.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const parts: string[] = [doc.title];
   let length = 0;
   for (
     let node = walker.nextNode();
@@ -43,8 +51,9 @@ function sampleText(root: Node): string {
     const tag = node.parentElement?.tagName;
     if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
     const text = (node as Text).data;
+    if (LOCAL_CONTEXT_RE.test(text)) return true;
     parts.push(text);
     length += text.length + 1;
   }
-  return parts.join(' ');
+  return hasRelevantContext(parts.join(' '));
 }
