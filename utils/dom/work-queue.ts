@@ -34,9 +34,16 @@ export class WorkQueue {
    */
   private source: Iterator<Run | null, void> | null = null;
   private scheduled = false;
+  /**
+   * What reading a run has cost lately (ms, a moving average); until runs have been timed,
+   * half a slice, so the first run found late in a slice waits for the next.
+   */
+  private runCost: number;
   private stopped = false;
 
-  constructor(private readonly options: WorkQueueOptions) {}
+  constructor(private readonly options: WorkQueueOptions) {
+    this.runCost = options.sliceBudgetMs / 2;
+  }
 
   get size(): number {
     return this.pending.length - this.head;
@@ -128,14 +135,18 @@ export class WorkQueue {
       if (!next) break;
       if (next === PAUSE) paused = true;
       else {
-        // A run that turns up late in a slice (after pauses in splitting the page) waits for
-        // the next slice: reading it now could carry this one well past its budget.
-        if (paused && this.options.now() - start >= budget / 2) {
+        // A run waits for the next slice when reading it, at what runs have cost lately, would
+        // overrun this one (the slice's first run always goes ahead, unless the slice has
+        // already spent its time on pauses in splitting the page).
+        if ((done > 0 || paused) && this.options.now() - start + this.runCost > budget) {
           this.putBack(next);
           break;
         }
         const run = next.filter((el) => el.isConnected);
+        const began = this.options.now();
         if (run.length > 0) this.options.process(run);
+        const cost = this.options.now() - began;
+        this.runCost = 0.7 * this.runCost + 0.3 * cost;
         done++;
       }
       if (this.options.now() - start >= budget) break;

@@ -110,7 +110,7 @@ export function checkStatement(
     const sameMeasure = named
       ? bestMeasure > 0 && measure >= bestMeasure && placeFits && unitFits
       : null;
-    const { verdict, reason } = verdictAgainst(trimmed, mention, r, sameMeasure);
+    const { verdict, reason } = verdictAgainst(trimmed, mention, r, sameMeasure, places.length > 0);
     out.push({
       verdict,
       reason,
@@ -169,6 +169,8 @@ function verdictAgainst(
   r: RecordInfo,
   /** Whether the typed words name this record's measure; null when they name none. */
   sameMeasure: boolean | null,
+  /** Whether the typed words name a place. */
+  placeNamed: boolean,
 ): { verdict: Verdict; reason: string } {
   const figure = `${whoOf(r)}'s figure for ${r.placeLabel}${periodLabel(r) ? ` (${periodLabel(r)})` : ''}`;
   const official = `${figure} is ${officialPhrase(r)}`;
@@ -182,6 +184,13 @@ function verdictAgainst(
     return {
       verdict: 'unverified',
       reason: `${official}: a different measure from the one you typed, shown as the closest figure.`,
+    };
+  // A number alone, with neither measure nor place named ("4 out of 5 said they would bake
+  // it again"), agrees with some figure by chance: no evidence either way.
+  if (sameMeasure === null && !placeNamed)
+    return {
+      verdict: 'unverified',
+      reason: `${official}; you typed ${typed}, with no measure or place to check it against.`,
     };
   if (sameUnit && sameTime && overlaps(interval, r.interval))
     return { verdict: 'match', reason: `Agrees with ${figure}: ${officialPhrase(r)}.` };

@@ -26,12 +26,12 @@ describe('WorkQueue', () => {
     expect(pending).toHaveLength(1);
   });
 
-  it('stops a slice when its time budget is spent and continues in the next', () => {
+  it('stops a slice before a run that would overrun its budget, and continues in the next', () => {
     const clock = { t: 0 };
     const seen: string[] = [];
     const { queue, runSlice, pending } = manualQueue((el) => {
       seen.push(el.id);
-      clock.t += 6; // each root costs 6 ms
+      clock.t += 4; // each root costs 4 ms, against a 10 ms budget
     }, clock);
     for (const id of ['a', 'b', 'c', 'd']) {
       const p = document.createElement('p');
@@ -40,10 +40,30 @@ describe('WorkQueue', () => {
       queue.add(p);
     }
     runSlice();
+    // A third run would end the slice at 12 ms.
     expect(seen).toEqual(['a', 'b']);
     expect(pending).toHaveLength(1);
     runSlice();
     expect(seen).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('always reads the first run of a slice, however long runs have taken', () => {
+    const clock = { t: 0 };
+    const seen: string[] = [];
+    const { queue, runSlice } = manualQueue((el) => {
+      seen.push(el.id);
+      clock.t += 25;
+    }, clock);
+    for (const id of ['a', 'b']) {
+      const p = document.createElement('p');
+      p.id = id;
+      document.body.append(p);
+      queue.add(p);
+    }
+    runSlice();
+    expect(seen).toEqual(['a']);
+    runSlice();
+    expect(seen).toEqual(['a', 'b']);
   });
 
   it('lets a queued ancestor cover its descendants', () => {

@@ -46,6 +46,13 @@ describe('checkStatement', () => {
     expect(results.every((r) => r.verdict !== 'mismatch')).toBe(true);
   });
 
+  it('does not call a number agreeing when neither a measure nor a place is named', () => {
+    const results = engine.checkStatement('4 out of 5 said they would bake it again', 5);
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((r) => r.verdict === 'unverified')).toBe(true);
+    expect(results[0]?.reason).toContain('no measure or place');
+  });
+
   it('lists the closest figures for words alone, best first, within the limit', () => {
     const results = engine.checkStatement('coercive control crimes', 3);
     expect(results).toHaveLength(3);
