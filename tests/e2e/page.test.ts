@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactsDir, watchErrors } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
+import { isChecker, watchScripts } from './ui';
 
 const suite = useExtensionSuite();
 const open = suite.open;
@@ -29,21 +30,6 @@ function expectMarks(
     }
   }
 }
-
-/**
- * Scripts the browser compiles in the page, in every world (the extension's included), so a
- * test can tell whether the checker was loaded there.
- */
-async function watchScripts(page: Page): Promise<string[]> {
-  const urls: string[] = [];
-  const cdp = await page.context().newCDPSession(page);
-  cdp.on('Debugger.scriptParsed', (event) => urls.push(event.url));
-  await cdp.send('Debugger.enable');
-  return urls;
-}
-
-const isChecker = (url: string) =>
-  url.startsWith('chrome-extension://') && url.endsWith('/checker.js');
 
 /** Centre of the first mark of a verdict whose text includes `number`, in viewport pixels. */
 async function markCentre(page: Page, name: string, number: string) {

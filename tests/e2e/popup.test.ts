@@ -6,10 +6,18 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir } from './harness';
+import { artifactsDir, watchErrors } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
-import { axeViolations, checkSelection, markCounts, openOptions, totalMarks } from './ui';
+import {
+  axeViolations,
+  checkSelection,
+  isChecker,
+  markCounts,
+  openOptions,
+  totalMarks,
+  watchScripts,
+} from './ui';
 
 const suite = useExtensionSuite();
 const open = suite.open;
@@ -219,6 +227,36 @@ describe('“Check this statistic” on selected text', () => {
     await page.screenshot({ path: join(artifactsDir, 'check-selection.png') });
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('checks a selection on a page it had left alone, loading the checker only then', async () => {
+    const page = await suite.browser.context.newPage();
+    const errors = watchErrors(page);
+    const scripts = await watchScripts(page);
+    await page.goto(`${suite.server.origin}/e2e/national-column.html`);
+    // The column names no Kent place: nothing is marked and the checker is not loaded.
+    await page.waitForTimeout(1000);
+    expect(await totalMarks(page)).toBe(0);
+    expect(scripts.filter(isChecker)).toEqual([]);
+
+    expect(
+      await checkSelection(
+        suite.browser,
+        page,
+        '#quote',
+        'more than 100 domestic abuse crimes a day',
+      ),
+    ).toBe(true);
+    const card = page.locator('.ksc-card');
+    await card.waitFor();
+    const text = (await card.textContent()) ?? '';
+    expect(text).toContain('Agrees with the official figure');
+    expect(text).toContain('Kent Police');
+    expect(scripts.filter(isChecker)).toHaveLength(1);
+    // Checking a selection still marks nothing on the page.
+    expect(await totalMarks(page)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -169,3 +169,18 @@ export async function openCardAt(page: Page, name: string, number: string): Prom
   // opened in that time: a bug in the page UI controller, reported.)
   await page.waitForTimeout(500);
 }
+
+/**
+ * Scripts the browser compiles in the page, in every world (the extension's included), so a
+ * test can tell whether the checker was loaded there.
+ */
+export async function watchScripts(page: Page): Promise<string[]> {
+  const urls: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Debugger.scriptParsed', (event) => urls.push(event.url));
+  await cdp.send('Debugger.enable');
+  return urls;
+}
+
+export const isChecker = (url: string) =>
+  url.startsWith('chrome-extension://') && url.endsWith('/checker.js');
