@@ -213,18 +213,21 @@ describe('in the page', () => {
           far: tops.filter((t) => t < -10 || t > 11).length,
         };
       });
+    /** Paragraphs (each one claim) whose first line is in the viewport. */
+    const claimsInView = () =>
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll('section p')].filter((p) => {
+            const r = p.getBoundingClientRect();
+            return r.top >= 0 && r.top < innerHeight;
+          }).length,
+      );
     await expect.poll(async () => (await drawn()).inView).toBeGreaterThan(0);
     let marks = await drawn();
     expect(marks.count).toBeLessThan(600);
     expect(marks.far).toBe(0);
     // Every claim in view is marked: three a section.
-    const inViewClaims = await page.evaluate(
-      () =>
-        [...document.querySelectorAll('section p')].filter((p) => {
-          const r = p.getBoundingClientRect();
-          return r.top >= 0 && r.top < innerHeight;
-        }).length,
-    );
+    const inViewClaims = await claimsInView();
     expect(marks.inView).toBe(inViewClaims);
 
     // Jump to the middle of the page: the marks follow, and the ones left behind go.
@@ -236,13 +239,7 @@ describe('in the page', () => {
       })
       .toBe(true);
     marks = await drawn();
-    const inViewNow = await page.evaluate(
-      () =>
-        [...document.querySelectorAll('section p')].filter((p) => {
-          const r = p.getBoundingClientRect();
-          return r.top >= 0 && r.top < innerHeight;
-        }).length,
-    );
+    const inViewNow = await claimsInView();
     expect(marks.inView).toBe(inViewNow);
     expect(errors).toEqual([]);
     await page.close();
