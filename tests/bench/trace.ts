@@ -26,6 +26,8 @@ export interface TaskAttribution {
   extensionMs: number;
   /** The most extension time inside any one task (ms). */
   longestExtensionSlice: number;
+  /** Garbage collection inside that task (ms): the heap is shared with the page. */
+  longestExtensionSliceGc: number;
   /**
    * Tasks the extension made long: over 50 ms, and not over 50 ms without the extension's
    * time in them. (A task long on its own that we lengthen shows in `longestExtensionSlice`.)
@@ -36,6 +38,7 @@ export interface TaskAttribution {
 }
 
 const LONG_TASK_MS = 50;
+const GC_EVENTS = new Set(['MajorGC', 'MinorGC', 'V8.GC_MC_INCREMENTAL']);
 
 const isExtensionEvent = (e: TraceEvent, origin: string) => {
   const url = e.args?.data?.url;
@@ -85,10 +88,15 @@ export function attributeTasks(
     longestTask: 0,
     extensionMs: outer.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
     longestExtensionSlice: 0,
+    longestExtensionSliceGc: 0,
     longTasksByExtension: 0,
     longestTaskWithExtension: { task: 0, extension: 0 },
   };
+  const gcs = events
+    .filter((e) => e.ph === 'X' && GC_EVENTS.has(e.name) && threads.has(key(e)))
+    .sort((a, b) => a.ts - b.ts);
   let i = 0;
+  let g = 0;
   for (const task of tasks) {
     const start = task.ts;
     const stop = task.ts + (task.dur ?? 0);
@@ -101,7 +109,13 @@ export function attributeTasks(
       ext += Math.min(e.ts + (e.dur ?? 0), stop) - e.ts;
     }
     const extMs = ext / 1000;
-    result.longestExtensionSlice = Math.max(result.longestExtensionSlice, extMs);
+    while (g < gcs.length && gcs[g]!.ts < start) g++;
+    let gc = 0;
+    for (let j = g; j < gcs.length && gcs[j]!.ts < stop; j++) gc += gcs[j]!.dur ?? 0;
+    if (extMs > result.longestExtensionSlice) {
+      result.longestExtensionSlice = extMs;
+      result.longestExtensionSliceGc = gc / 1000;
+    }
     if (taskMs > LONG_TASK_MS && taskMs - extMs <= LONG_TASK_MS) result.longTasksByExtension++;
     if (extMs > 0 && taskMs > result.longestTaskWithExtension.task)
       result.longestTaskWithExtension = { task: taskMs, extension: extMs };

@@ -61,6 +61,21 @@ describe('attributeTasks', () => {
     expect(result.longTasksByExtension).toBe(1);
     expect(result.longestExtensionSlice).toBe(60);
     expect(result.extensionMs).toBe(60);
+    expect(result.longestExtensionSliceGc).toBe(0);
+  });
+
+  it('says how much of the extension’s longest slice was garbage collection', () => {
+    const result = attributeTasks(
+      [
+        ...threads,
+        x('RunTask', 0, 45),
+        x('FunctionCall', 0, 44, `${EXT}checker.js`),
+        x('MajorGC', 10, 12),
+      ],
+      EXT,
+    );
+    expect(result.longestExtensionSlice).toBe(44);
+    expect(result.longestExtensionSliceGc).toBe(12);
   });
 
   it('does not blame it for a long task it only lengthened', () => {

@@ -56,9 +56,18 @@ export function lowerFirst(s: string): string {
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
 
+/**
+ * The official figure as claims carry it: one frozen object per record, shared by every
+ * claim that cites it. A long page cites the same few records tens of thousands of times,
+ * and a copy each made the garbage collector's pauses long enough to show.
+ */
+const officials = new WeakMap<RecordInfo, Official>();
+
 export function officialOf(r: RecordInfo): Official {
+  let official = officials.get(r);
+  if (official) return official;
   const s = r.source;
-  return {
+  official = Object.freeze({
     recordId: r.figure.id,
     value: r.figure.value,
     display: displayOf(r),
@@ -66,13 +75,15 @@ export function officialOf(r: RecordInfo): Official {
     place: r.placeLabel,
     period: periodLabel(r),
     quote: r.figure.quote,
-    source: {
+    source: Object.freeze({
       id: r.figure.sourceId,
       title: s?.title ?? '',
       publisher: s?.publisher ?? '',
       date: s?.date ?? '',
       reference: s?.reference ?? '',
       url: s?.url ?? '',
-    },
-  };
+    }),
+  });
+  officials.set(r, official);
+  return official;
 }
