@@ -62,6 +62,11 @@ interface Sample {
   toHighlights: number | null;
   /** From the idle moment the loader found the page worth checking to the page read through. */
   fromIdle: number | null;
+  /**
+   * From that idle moment to the last time marks were drawn: on long pages, where only the
+   * marks near the viewport are drawn, the reader's highlights are complete by then.
+   */
+  drawnFromIdle: number | null;
   /** Claims found, to compare with the claims the generator wrote. */
   found: number;
   /** Marks registered when it finished (long pages register only those near the viewport). */
@@ -173,9 +178,14 @@ async function measure(
     await page.waitForTimeout(2500);
   }
   await page.waitForTimeout(300);
-  const longestTask = await page.evaluate(
-    () => (window as unknown as { __longest: number }).__longest,
-  );
+  const { longestTask, drawnFromIdle } = await page.evaluate(() => {
+    const [idle] = performance.getEntriesByName('kent-stats-check:idle');
+    const [drawnAt] = performance.getEntriesByName('kent-stats-check:drawn');
+    return {
+      longestTask: (window as unknown as { __longest: number }).__longest,
+      drawnFromIdle: idle && drawnAt ? drawnAt.startTime - idle.startTime : null,
+    };
+  });
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: Array<{ name: string; value: number }>;
   };
@@ -191,6 +201,7 @@ async function measure(
   return {
     toHighlights,
     fromIdle,
+    drawnFromIdle,
     attribution,
     found,
     drawn,
@@ -287,6 +298,7 @@ async function main(): Promise<void> {
       `${median(w.map((s) => s.found))} / ${p.claims} (${median(w.map((s) => s.drawn))} drawn)`,
       p.claims > 0 ? median(w.map((s) => s.toHighlights ?? NaN)).toFixed(0) : '–',
       p.claims > 0 ? median(w.map((s) => s.fromIdle ?? NaN)).toFixed(0) : '–',
+      p.claims > 0 ? median(w.map((s) => s.drawnFromIdle ?? NaN)).toFixed(0) : '–',
       median(wo.map((s) => s.longestTask)).toFixed(0),
       median(w.map((s) => s.longestTask)).toFixed(0),
       (median(w.map((s) => s.scriptMs)) - median(wo.map((s) => s.scriptMs))).toFixed(1),
@@ -325,6 +337,7 @@ async function main(): Promise<void> {
       'claims',
       'load→page read ms',
       'idle→page read ms',
+      'idle→last marks drawn ms',
       'longest task ms (without)',
       'longest task ms (with)',
       'script ms added',

@@ -53,6 +53,8 @@ const CONTEXT_BLOCKS = 3;
 const SLICE_BUDGET_MS = 35;
 /** The User Timing mark set when the page has been read through (see `markChecked`). */
 export const CHECKED_MARK = 'kent-stats-check:checked';
+/** The User Timing mark set each time new marks are drawn (registered with the browser). */
+export const DRAWN_MARK = 'kent-stats-check:drawn';
 /** Marks on a page beyond which only those near the viewport are registered. */
 const WINDOW_THRESHOLD = 2000;
 /** How far beyond the viewport marks are kept registered: two screens up and down. */
@@ -423,12 +425,16 @@ export class PageChecker {
       // Marks far from the viewport are not drawn; their paragraphs are watched instead.
       this.lastMarksAt = now;
       this.shownMarks += this.pendingMarks.length;
+      let drawn = false;
       for (const t of this.pendingMarks) {
         if (this.tracked.get(t.id) !== t) continue;
         this.window.watch(t.root, this.stretchFor(t.root));
-        if (this.window.isNear(t.root)) this.highlighter.add(t.range, t.claim.verdict);
+        if (!this.window.isNear(t.root)) continue;
+        this.highlighter.add(t.range, t.claim.verdict);
+        drawn = true;
       }
       this.pendingMarks = [];
+      if (drawn) this.mark(DRAWN_MARK);
       return;
     }
     this.lastMarksAt = now;
@@ -438,6 +444,7 @@ export class PageChecker {
       if (visible && this.tracked.get(t.id) === t) this.highlighter.add(t.range, t.claim.verdict);
     }
     this.pendingMarks = [];
+    this.mark(DRAWN_MARK);
   }
 
   /**
@@ -459,6 +466,7 @@ export class PageChecker {
               this.highlighter.add(t.range, t.claim.verdict);
           }
         }
+        if (near) this.mark(DRAWN_MARK);
       },
     });
     this.window = window;
@@ -519,13 +527,18 @@ export class PageChecker {
 
   /**
    * A User Timing mark when the page has been read through: benchmarks and tools outside
-   * the project time the extension by it. Only the latest is kept.
+   * the project time the extension by it.
    */
   private markChecked(): void {
+    this.mark(CHECKED_MARK, { claims: this.tracked.size });
+  }
+
+  /** Sets a User Timing mark, keeping only the latest of its name. */
+  private mark(name: string, detail?: unknown): void {
     const perf = this.doc.defaultView?.performance;
     if (!perf || typeof perf.mark !== 'function') return;
-    perf.clearMarks(CHECKED_MARK);
-    perf.mark(CHECKED_MARK, { detail: { claims: this.tracked.size } });
+    perf.clearMarks(name);
+    perf.mark(name, { detail });
   }
 
   private clearClaims(): void {
