@@ -23,6 +23,22 @@ describe('the installed extension', () => {
     // Essex's figure, the phone number, the postcode and the dates are not claims.
     const all = Object.values(marks).flat().join(' | ');
     expect(all).not.toMatch(/95|0808|ME14|2023|9 October/);
+    // Tools outside the project time the extension by its User Timing marks: the idle moment
+    // it chose to check the page, the last drawing of marks, the page read through.
+    const timings = await page.waitForFunction(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+      const [idle, drawn, checked] = [
+        at('kent-stats-check:idle'),
+        at('kent-stats-check:drawn'),
+        at('kent-stats-check:checked'),
+      ];
+      return idle !== undefined && drawn !== undefined && checked !== undefined
+        ? { idle, drawn, checked }
+        : false;
+    });
+    const { idle, drawn, checked } = (await timings.jsonValue()) as Record<string, number>;
+    expect(idle).toBeLessThanOrEqual(drawn!);
+    expect(drawn).toBeLessThanOrEqual(checked!);
     expect(errors).toEqual([]);
     await page.close();
   });
