@@ -70,20 +70,6 @@ export class WorkQueue {
     this.kick();
   }
 
-  /**
-   * Queues runs known not to overlap each other (a page split into chunks), skipping the
-   * ancestor checks that would make queueing thousands of chunks quadratic.
-   */
-  addDisjoint(runs: readonly Run[]): void {
-    if (this.stopped) return;
-    this.compact();
-    if (this.pending.length === 0) this.pending = [...runs];
-    else
-      for (const run of runs)
-        if (!run.some((el) => this.pending.some((q) => covers(q, el)))) this.pending.push(run);
-    this.kick();
-  }
-
   stop(): void {
     this.stopped = true;
     this.pending = [];

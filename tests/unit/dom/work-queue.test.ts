@@ -97,7 +97,7 @@ describe('WorkQueue', () => {
     expect(queue.size).toBe(0);
   });
 
-  it('takes a page split into runs of neighbours, one run per unit of work', () => {
+  it('reads a page split into runs from a source, one run per unit of work, after queued roots', () => {
     const seen: string[][] = [];
     const pending: Array<(d: { timeRemaining(): number }) => void> = [];
     const queue = new WorkQueue({
@@ -107,11 +107,18 @@ describe('WorkQueue', () => {
       schedule: (cb) => pending.push(cb),
       now: () => 0,
     });
-    const ps = ['a', 'b', 'c'].map((id) => Object.assign(document.createElement('p'), { id }));
+    const ps = ['a', 'b', 'c', 'd'].map((id) => Object.assign(document.createElement('p'), { id }));
     document.body.replaceChildren(...ps);
-    queue.addDisjoint([[ps[0]!, ps[1]!], [ps[2]!]]);
-    queue.add(ps[1]!); // already covered by a queued run
+    queue.setSource(
+      (function* () {
+        yield [ps[0]!, ps[1]!];
+        yield null; // a pause in the split: no run
+        yield [ps[2]!];
+      })(),
+    );
+    queue.add(ps[3]!);
     pending.shift()?.({ timeRemaining: () => 50 });
-    expect(seen).toEqual([['a', 'b'], ['c']]);
+    expect(seen).toEqual([['d'], ['a', 'b'], ['c']]);
+    expect(pending).toHaveLength(0);
   });
 });
