@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import figures from './data/figures.json';
@@ -14,11 +15,14 @@ export default defineConfig({
   hooks: {
     // The content script's loader runs on every page, so it goes without the promise
     // polyfill: it uses the browser's own promise APIs (MV3 Chrome, Firefox) and answers
-    // messages through `sendResponse`. Every other part keeps webextension-polyfill.
+    // messages through `sendResponse`. It also finds the extension API object only on first
+    // use (see `utils/dom/lazy-browser.ts`). Every other part keeps webextension-polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias;
       if (!entrypoints.some((e) => e.name === 'content') || !alias || Array.isArray(alias)) return;
-      delete (alias as Record<string, string>)['wxt/browser'];
+      (alias as Record<string, string>)['wxt/browser'] = fileURLToPath(
+        new URL('./utils/dom/lazy-browser.ts', import.meta.url),
+      );
     },
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship
     // an invalid one: each error names the file, the record and the field.
@@ -31,7 +35,7 @@ export default defineConfig({
     name: 'Kent Stats Check',
     description:
       'Highlights statistics about assault and abuse in Kent and Medway and checks them against official figures.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // The loader imports the checker from the page's context, so the checker must be
     // web-accessible. A dynamic URL (Chrome) keeps pages from probing for the extension.
     web_accessible_resources: [

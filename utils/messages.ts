@@ -49,14 +49,55 @@ export interface ContentMessage<T extends ContentMessageType = ContentMessageTyp
   payload: ContentScriptMessages[T]['request'];
 }
 
-/** Asks the content script in `tabId`; rejects when no content script runs there (browser pages, the store). */
+/**
+ * The isolated-world global through which `sendToTab` wakes a silent loader (a
+ * `Symbol.for` key, so the loader and the injected function agree without sharing code).
+ */
+export const LOADER_WAKE_KEY = 'kent-stats-check:listen';
+
+/**
+ * Asks the content script in `tabId`; rejects when no content script runs there (browser
+ * pages, the store). The loader does not listen on pages it turned away (listening costs
+ * every such page the extension's bindings), so when nothing answers, the loader is woken
+ * and asked again. Waking runs one line in the extension's isolated world, which the browser
+ * allows only just after the reader opened the popup or the context menu on that tab
+ * (`activeTab`).
+ */
 export async function sendToTab<T extends ContentMessageType>(
   tabId: number,
   type: T,
   payload: ContentScriptMessages[T]['request'],
 ): Promise<ContentScriptMessages[T]['response']> {
   const message: ContentMessage<T> = { type, payload };
-  return (await browser.tabs.sendMessage(tabId, message)) as ContentScriptMessages[T]['response'];
+  const send = async () =>
+    (await browser.tabs.sendMessage(tabId, message)) as ContentScriptMessages[T]['response'];
+  try {
+    return await send();
+  } catch (error) {
+    if (!(await wakeLoader(tabId))) throw error;
+    return send();
+  }
+}
+
+/** True when a loader was found in the tab and now listens. */
+async function wakeLoader(tabId: number): Promise<boolean> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Serialised and run in the tab: it must stand alone.
+      func: (key: string) => {
+        const wake = (globalThis as unknown as Record<symbol, unknown>)[Symbol.for(key)];
+        if (typeof wake !== 'function') return false;
+        (wake as () => void)();
+        return true;
+      },
+      args: [LOADER_WAKE_KEY],
+    });
+    return injection?.result === true;
+  } catch {
+    // No access to the tab (a browser page, or no reader gesture on it): nothing to wake.
+    return false;
+  }
 }
 
 export function isContentMessage(value: unknown): value is ContentMessage {

@@ -3,8 +3,10 @@
  * cheap relevance test, and loads the checker (engine, dataset, UI) only where
  * the page names Kent, Medway, a district or the trust, or when the reader asks to check a
  * selection. A page with nothing to check pays for this file and one scan of its text: not
- * even the extension APIs are touched (each namespace costs a page its bindings on first use).
- * Content that arrives later is tested as it comes.
+ * even the extension APIs are touched (each namespace costs a page its bindings on first use),
+ * so the loader listens for messages only once it is needed: on a page worth checking, when
+ * the reader opens a context menu (for "Check this statistic"), or when the popup wakes it
+ * (`sendToTab`). Content that arrives later is tested as it comes.
  */
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
@@ -12,7 +14,12 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
-import { isContentMessage, type ContentMessage, type PageStatus } from '@/utils/messages';
+import {
+  isContentMessage,
+  LOADER_WAKE_KEY,
+  type ContentMessage,
+  type PageStatus,
+} from '@/utils/messages';
 import { isPaused, type Settings } from '@/utils/storage/settings';
 import { importChecker, loadChecker } from './load-checker';
 import { readSettings, watchSettings } from './settings-reader';
@@ -56,6 +63,7 @@ function gate(ctx: ContentScriptContext): void {
   /** The page is worth checking: load the checker, or wait while the site is paused. */
   const found = async () => {
     if (checker || unwatch) return;
+    listen();
     // Fetch the checker while the settings are read; it is only mounted if not paused.
     void importChecker();
     if (!(await paused())) return void mount(true);
@@ -64,6 +72,38 @@ function gate(ctx: ContentScriptContext): void {
       if (!isPaused(next, location.hostname)) void mount(true);
     });
   };
+
+  // Answers through `sendResponse` (and `return true`), which every browser supports without
+  // the promise polyfill this file does without.
+  const onMessage = (
+    message: unknown,
+    _sender: unknown,
+    sendResponse: (response: unknown) => void,
+  ): true | undefined => {
+    if (!isContentMessage(message)) return undefined;
+    void answer(message).then(sendResponse, () => sendResponse(undefined));
+    return true;
+  };
+  let listening = false;
+  /** Starts answering the popup and the background; the first call is the first API use. */
+  function listen(): void {
+    if (listening || ctx.signal.aborted) return;
+    listening = true;
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  }
+  // "Check this statistic" is a context-menu item: the menu opens after the page has had its
+  // `contextmenu` event, so listening from then on is in time for the click. Passive and in
+  // the capture phase, so the page's own handlers are neither delayed nor able to hide it.
+  ctx.addEventListener(window, 'contextmenu', listen, { capture: true, passive: true });
+  // The popup's way in (see `sendToTab`): a function in this isolated world, which the page's
+  // own scripts cannot see or call.
+  const scope = globalThis as unknown as Record<symbol, unknown>;
+  const wakeKey = Symbol.for(LOADER_WAKE_KEY);
+  scope[wakeKey] = listen;
+  ctx.onInvalidated(() => {
+    if (scope[wakeKey] === listen) delete scope[wakeKey];
+  });
 
   // `document_idle` is the browser's own "the page is idle" moment, and the test is cheap
   // enough to run there; the checker does its real work in idle callbacks.
@@ -93,20 +133,6 @@ function gate(ctx: ContentScriptContext): void {
       },
     });
   }
-
-  // Answers through `sendResponse` (and `return true`), which every browser supports without
-  // the promise polyfill this file does without.
-  const onMessage = (
-    message: unknown,
-    _sender: unknown,
-    sendResponse: (response: unknown) => void,
-  ): true | undefined => {
-    if (!isContentMessage(message)) return undefined;
-    void answer(message).then(sendResponse, () => sendResponse(undefined));
-    return true;
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
 
   async function answer(message: ContentMessage): Promise<unknown> {
     if (!checker && message.type === 'check-selection' && !(await paused())) {

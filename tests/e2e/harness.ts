@@ -106,8 +106,14 @@ export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
-  /** Opens the popup in a tab, bound to the tab showing `page`. */
+  /**
+   * Clicks the toolbar button on the tab showing `page`, as a reader does (which grants the
+   * extension `activeTab` there), then opens the popup again in a tab of its own, bound to
+   * that tab, where the test can read it.
+   */
   openPopup(page: Page): Promise<Page>;
+  /** Clicks the toolbar button on the tab showing `page`, and closes the popup it opens. */
+  clickAction(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -120,17 +126,55 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     executablePath: chromiumPath(),
     headless: true,
     viewport: { width: 1200, height: 900 },
-    args: [...extensionFlags(), ...HEADLESS_FLAGS],
+    // `Extensions.triggerAction` (the toolbar click) is only offered with this flag.
+    args: [...extensionFlags(), ...HEADLESS_FLAGS, '--enable-unsafe-extension-debugging'],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   // The background's onInstalled work can race the first page load in a fresh profile.
   await worker.evaluate(() => new Promise((ok) => setTimeout(ok, 100)));
+  const clickAction = async (page: Page): Promise<void> => {
+    await page.bringToFront();
+    const cdp = await context.browser()!.newBrowserCDPSession();
+    try {
+      const targets = async () =>
+        (
+          (await cdp.send('Target.getTargets', { filter: [{}] })) as {
+            targetInfos: Array<{
+              targetId: string;
+              type: string;
+              url: string;
+              embedderData?: { tabActive?: boolean };
+            }>;
+          }
+        ).targetInfos;
+      const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+      const tab = (await targets()).find(
+        (t) => t.type === 'tab' && t.url === page.url() && t.embedderData?.tabActive,
+      );
+      if (!tab) throw new Error(`no active tab shows ${page.url()}`);
+      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      // The real popup has done its work once it asked the page; close it, so the page's
+      // tab is the active one again.
+      let opened: { targetId: string } | undefined;
+      for (let i = 0; i < 50 && !opened; i++) {
+        await new Promise((ok) => setTimeout(ok, 50));
+        opened = (await targets()).find((t) => t.type === 'page' && t.url === popupUrl);
+      }
+      if (!opened) throw new Error('the toolbar button opened no popup');
+      await new Promise((ok) => setTimeout(ok, 300));
+      await cdp.send('Target.closeTarget', { targetId: opened.targetId });
+    } finally {
+      await cdp.detach();
+    }
+  };
   return {
     context,
     worker,
     extensionId,
+    clickAction,
     async openPopup(page) {
+      await clickAction(page);
       // Without the "tabs" permission, tabs cannot be found by URL: find the page as the
       // active tab, the way the real popup does.
       await page.bringToFront();

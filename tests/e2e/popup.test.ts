@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir, watchErrors } from './harness';
 import { useExtensionSuite } from './suite';
@@ -15,6 +16,7 @@ import {
   isChecker,
   markCounts,
   openOptions,
+  tabIdOf,
   totalMarks,
   watchScripts,
 } from './ui';
@@ -120,6 +122,36 @@ describe('the toolbar popup', () => {
       'is 4,548; you typed 5,548',
     );
     expect(await popup.locator('.result--match').count()).toBe(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('says there is nothing to check on a page the loader left alone, which listened only once asked', async () => {
+    const page = await suite.browser.context.newPage();
+    const errors = watchErrors(page);
+    const scripts = await watchScripts(page);
+    await page.goto(`${suite.server.origin}/e2e/national-column.html`);
+    await page.waitForTimeout(1000);
+    // The loader turned the page away without touching the extension's APIs: nothing in the
+    // page answers a message yet.
+    const tabId = await tabIdOf(suite.browser, page);
+    const unanswered = await suite.browser.worker.evaluate(async (id) => {
+      const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+      return api.tabs.sendMessage(id, { type: 'get-page-status', payload: null }).then(
+        () => 'answered',
+        (error: unknown) => String(error),
+      );
+    }, tabId);
+    expect(unanswered).toContain('Receiving end does not exist');
+
+    // The reader clicks the toolbar button: the popup wakes the loader and gets its answer.
+    const popup = await suite.browser.openPopup(page);
+    await expect
+      .poll(() => popup.locator('.popup__notice').textContent())
+      .toContain('Nothing to check');
+    expect(scripts.filter(isChecker)).toEqual([]);
+    expect(await totalMarks(page)).toBe(0);
+    expect(errors).toEqual([]);
     await popup.close();
     await page.close();
   });

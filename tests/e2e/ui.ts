@@ -47,9 +47,10 @@ export async function tabIdOf(ext: ExtensionBrowser, page: Page): Promise<number
 }
 
 /**
- * "Check this statistic" as the context menu does it: select `text` inside the element
- * matching `selector` with a Range, then send the message the background sends on a menu
- * click, from the service worker.
+ * "Check this statistic" as a reader does it: select `text` inside the element matching
+ * `selector` with a Range, right-click the selection (the page gets its `contextmenu` event,
+ * which is when a silent loader starts listening), then send the message the background sends
+ * on a menu click, from the service worker.
  */
 export async function checkSelection(
   ext: ExtensionBrowser,
@@ -78,6 +79,11 @@ export async function checkSelection(
     },
     [selector, text] as const,
   );
+  const box = await page.evaluate(() => {
+    const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y, { button: 'right' });
   const tabId = await tabIdOf(ext, page);
   return ext.worker.evaluate(
     async ([id, selectionText]) => {

@@ -31,11 +31,19 @@ export function hasRelevantContext(text: string): boolean {
  * is certainly not relevant; true means "ask `hasRelevantContext`".
  */
 const LOCAL_LOOSE_RE = new RegExp(LOCAL_CONTEXT_RE.source.replaceAll('\\b', ''));
-const UK_LOOSE_RE = /UK|United\s*Kingdom|Britain/;
+const UK_LOOSE_SOURCE = 'UK|United\\s*Kingdom|Britain';
+/**
+ * Both clues in one pattern: on most pages neither is there, and one pass over the text costs
+ * half of two (this scan is most of what the loader spends on a page it turns away).
+ */
+const ANY_LOOSE_RE = new RegExp(`${LOCAL_LOOSE_RE.source}|${UK_LOOSE_SOURCE}`);
+const UK_LOOSE_RE = new RegExp(`^(?:${UK_LOOSE_SOURCE})$`);
 const DOMESTIC_ABUSE_LOOSE_RE = /domestic\s*(?:abuse|violence)/i;
 
 export function mayHaveRelevantContext(text: string): boolean {
-  return (
-    LOCAL_LOOSE_RE.test(text) || (UK_LOOSE_RE.test(text) && DOMESTIC_ABUSE_LOOSE_RE.test(text))
-  );
+  const first = ANY_LOOSE_RE.exec(text);
+  if (!first) return false;
+  if (!UK_LOOSE_RE.test(first[0])) return true;
+  // The UK came first: a Kent name may still follow, or the page is about domestic abuse.
+  return DOMESTIC_ABUSE_LOOSE_RE.test(text) || LOCAL_LOOSE_RE.test(text);
 }

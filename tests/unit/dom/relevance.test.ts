@@ -40,6 +40,16 @@ describe('looksRelevant', () => {
     ['Kent only inside a word', '<p>Kentucky fried chicken, 12 pieces for £15</p>', false],
     ['Kent only in a script', '<p>Weather</p><script>var region = "Kent";</script>', false],
     ['the UK without abuse', '<p>UK inflation fell to 2%.</p>', false],
+    [
+      'the UK named before Kent',
+      '<p>UK inflation fell to 2%.</p><p>Prices in Kent rose again.</p>',
+      true,
+    ],
+    [
+      'Britain named before domestic abuse',
+      '<p>Across Britain, charities spoke out.</p><p>Domestic abuse calls doubled.</p>',
+      true,
+    ],
   ])('%s → %s', (_label, html, expected) => {
     const doc = load(`<head><title>Page</title></head><body>${html}</body>`);
     expect(looksRelevant(doc, doc.body)).toBe(expected);
