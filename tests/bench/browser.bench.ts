@@ -304,6 +304,9 @@ async function main(): Promise<void> {
       (median(w.map((s) => s.scriptMs)) - median(wo.map((s) => s.scriptMs))).toFixed(1),
       (median(w.map((s) => s.taskMs)) - median(wo.map((s) => s.taskMs))).toFixed(1),
     ]);
+    console.error(`measured ${p.name}: ${rows.at(-1)!.join(' | ')}`);
+    // BENCH_TRACE_RUNS=0 skips the traced loads, and with them the attribution table.
+    if (traced.length === 0) continue;
     const worst = (f: (a: TaskAttribution) => number) => Math.max(...traced.map(f));
     const longestWith = traced.reduce(
       (best, a) =>
@@ -323,9 +326,7 @@ async function main(): Promise<void> {
       worst((a) => a.longestTask).toFixed(0),
       String(worst((a) => a.longTasksByExtension)),
     ]);
-    console.error(
-      `measured ${p.name}: ${rows.at(-1)!.join(' | ')} || ${traceRows.at(-1)!.join(' | ')}`,
-    );
+    console.error(`traced ${p.name}: ${traceRows.at(-1)!.join(' | ')}`);
   }
   server.close();
   rmSync(dir, { recursive: true, force: true });
@@ -345,6 +346,7 @@ async function main(): Promise<void> {
     ],
     rows,
   );
+  if (traceRows.length === 0) return;
   console.log(
     `\nTraced loads with the extension (${TRACE_RUNS} each): main-thread tasks attributed to its scripts`,
   );

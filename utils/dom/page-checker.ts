@@ -15,6 +15,7 @@ import { observePage } from './observe';
 import { MarkWindow, stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
+import { createSoon } from './soon';
 import { WorkQueue, type Run } from './work-queue';
 
 export interface TrackedClaim {
@@ -123,6 +124,10 @@ export class PageChecker {
           win.requestIdleCallback(cb, { timeout: 200 });
         else win.setTimeout(() => cb({ timeRemaining: () => 8 }), 1);
       },
+      continueSoon:
+        typeof win.MessageChannel === 'function'
+          ? createSoon(win as Window & typeof globalThis, options.signal)
+          : undefined,
       now: () => win.performance.now(),
     });
     options.signal.addEventListener('abort', () => this.dispose());

@@ -121,4 +121,69 @@ describe('WorkQueue', () => {
     expect(seen).toEqual([['d'], ['a', 'b'], ['c']]);
     expect(pending).toHaveLength(0);
   });
+
+  it('goes on in what is left of an idle period, in a task of its own, then waits for the next', () => {
+    const clock = { t: 0 };
+    const seen: string[] = [];
+    const idle: Array<(d: { timeRemaining(): number }) => void> = [];
+    const soon: Array<() => void> = [];
+    const queue = new WorkQueue({
+      sliceBudgetMs: 10,
+      maxPerSlice: 100,
+      process: (run) =>
+        run.forEach((el) => {
+          seen.push(el.id);
+          clock.t += 4;
+        }),
+      schedule: (cb) => idle.push(cb),
+      continueSoon: (cb) => soon.push(cb),
+      now: () => clock.t,
+    });
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    document.body.replaceChildren(
+      ...ids.map((id) => Object.assign(document.createElement('p'), { id })),
+    );
+    for (const id of ids) queue.add(document.getElementById(id)!);
+    // An idle period of 20 ms: a slice of 10 ms, then one more in the 12 ms it has left.
+    idle.shift()!({ timeRemaining: () => Math.max(0, 20 - clock.t) });
+    expect(seen).toEqual(['a', 'b']);
+    expect([idle.length, soon.length]).toEqual([0, 1]);
+    soon.shift()!();
+    expect(seen).toEqual(['a', 'b', 'c', 'd']);
+    // 4 ms left is not worth a task: the rest waits for the next idle period.
+    expect([idle.length, soon.length]).toEqual([1, 0]);
+    clock.t = 100;
+    idle.shift()!({ timeRemaining: () => 50 });
+    expect(seen).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+  });
+
+  it('waits for the next idle period when the page used up the rest of this one', () => {
+    const clock = { t: 0 };
+    const seen: string[] = [];
+    const idle: Array<(d: { timeRemaining(): number }) => void> = [];
+    const soon: Array<() => void> = [];
+    const queue = new WorkQueue({
+      sliceBudgetMs: 10,
+      maxPerSlice: 100,
+      process: (run) =>
+        run.forEach((el) => {
+          seen.push(el.id);
+          clock.t += 4;
+        }),
+      schedule: (cb) => idle.push(cb),
+      continueSoon: (cb) => soon.push(cb),
+      now: () => clock.t,
+    });
+    document.body.replaceChildren(
+      ...['a', 'b', 'c'].map((id) => Object.assign(document.createElement('p'), { id })),
+    );
+    for (const id of ['a', 'b', 'c']) queue.add(document.getElementById(id)!);
+    idle.shift()!({ timeRemaining: () => Math.max(0, 30 - clock.t) });
+    expect(soon).toHaveLength(1);
+    // The page's own task ran first and took the idle time.
+    clock.t = 29;
+    soon.shift()!();
+    expect(seen).toEqual(['a', 'b']);
+    expect(idle).toHaveLength(1);
+  });
 });
