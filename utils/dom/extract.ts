@@ -341,7 +341,9 @@ function visibleText(el: Element, opts: ExtractOptions): string {
 function readContext(doc: Document, root: Element | null, opts: ExtractOptions): PageContext {
   const context: PageContext = {};
   const headings: string[] = [];
-  if (root) {
+  // A paragraph with no elements inside (most roots a page split gives) holds no heading:
+  // no need to ask, once per paragraph, for every heading under it.
+  if (root?.firstElementChild) {
     for (const el of Array.from(root.querySelectorAll('h1, h2, h3, h4, h5, h6'))) {
       if (!HEADING_TAGS.has(tagOf(el)) || hiddenByAncestor(el, root, opts)) continue;
       const text = visibleText(el, opts);
