@@ -7,11 +7,15 @@ import { dataset } from '@/data';
 import { createLazyEngine } from '@/utils/engine';
 import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
 import { createHighlightStyle } from '@/utils/dom/highlight-style';
+import { releaseListener } from '@/utils/dom/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
+
+/** How often the checker makes sure the extension is still there. */
+const ALIVE_CHECK_MS = 2000;
 
 export function mountChecker({ ctx, settings, relevant }: CheckerMount): CheckerApi {
   const engine = createLazyEngine(dataset);
@@ -51,6 +55,14 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
 
   if (!paused) startSession();
 
+  // Chromium leaves an updated or disabled extension's content scripts running, cut off from
+  // it, and tells them nothing. Look every few seconds: once the extension is gone,
+  // `ctx.isInvalid` aborts the context, and every part of the checker takes itself off the page.
+  const alive = window.setInterval(() => {
+    if (ctx.isInvalid) window.clearInterval(alive);
+  }, ALIVE_CHECK_MS);
+  ctx.onInvalidated(() => window.clearInterval(alive));
+
   ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
 
   const unwatch = settingsItem.watch((value) => {
@@ -66,7 +78,7 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     if (paused) stopSession();
     else startSession();
   });
-  ctx.onInvalidated(unwatch);
+  ctx.onInvalidated(() => releaseListener(unwatch));
 
   const handle = (message: ContentMessage): Promise<unknown> | undefined => {
     switch (message.type) {

@@ -14,6 +14,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
+import { releaseListener } from '@/utils/dom/release-listener';
 import {
   isContentMessage,
   LOADER_WAKE_KEY,
@@ -46,7 +47,7 @@ function gate(ctx: ContentScriptContext): void {
   let checker: Promise<CheckerApi | null> | null = null;
   /** Watches the settings while the page waits, paused, for the reader to resume. */
   let unwatch: (() => void) | null = null;
-  ctx.onInvalidated(() => unwatch?.());
+  ctx.onInvalidated(() => releaseListener(() => unwatch?.()));
 
   const currentSettings = (): Promise<Settings> => (settings ??= readSettings());
   const paused = async () => isPaused(await currentSettings(), location.hostname);
@@ -64,6 +65,8 @@ function gate(ctx: ContentScriptContext): void {
   const found = async () => {
     if (checker || unwatch) return;
     listen();
+    // Cut off by an update since the page loaded (as `listen` found out): nothing to load.
+    if (ctx.signal.aborted) return;
     // Fetch the checker while the settings are read; it is only mounted if not paused.
     void importChecker();
     if (!(await paused())) return void mount(true);
@@ -88,9 +91,21 @@ function gate(ctx: ContentScriptContext): void {
   /** Starts answering the popup and the background; the first call is the first API use. */
   function listen(): void {
     if (listening || ctx.signal.aborted) return;
+    try {
+      browser.runtime.onMessage.addListener(onMessage);
+    } catch {
+      // The extension is gone from under this page: there is no one left to answer, so the
+      // loader stops watching the page too.
+      ctx.notifyInvalidated();
+      return;
+    }
+    // The API is in use now, so `isInvalid` tells the truth: a loader cut off by an update
+    // stops here, with everything it started (see utils/dom/lazy-browser.ts).
+    if (ctx.isInvalid) return;
     listening = true;
-    browser.runtime.onMessage.addListener(onMessage);
-    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+    ctx.onInvalidated(() =>
+      releaseListener(() => browser.runtime.onMessage.removeListener(onMessage)),
+    );
   }
   // "Check this statistic" is a context-menu item: the menu opens after the page has had its
   // `contextmenu` event, so listening from then on is in time for the click. Passive and in
