@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, watchErrors } from './harness';
+import { artifactsDir } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
 import { isChecker, watchScripts } from './ui';
@@ -290,10 +290,7 @@ describe('in the page', () => {
   });
 
   it('checks a single-page app’s Kent story when it arrives, loading the checker only then', async () => {
-    const page = await suite.browser.context.newPage();
-    const errors = watchErrors(page);
-    const scripts = await watchScripts(page);
-    await page.goto(`${suite.server.origin}/e2e/app-shell.html`);
+    const { page, errors, scripts } = await suite.openWatchingScripts('/e2e/app-shell.html');
     // The first view is about garden centres: nothing is loaded for it.
     await page.waitForTimeout(1000);
     expect(scripts.filter(isChecker)).toEqual([]);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
-import { artifactsDir, watchErrors } from './harness';
+import { artifactsDir } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 import {
@@ -18,7 +18,6 @@ import {
   openOptions,
   tabIdOf,
   totalMarks,
-  watchScripts,
 } from './ui';
 
 const suite = useExtensionSuite();
@@ -127,10 +126,7 @@ describe('the toolbar popup', () => {
   });
 
   it('says there is nothing to check on a page the loader left alone, which listened only once asked', async () => {
-    const page = await suite.browser.context.newPage();
-    const errors = watchErrors(page);
-    const scripts = await watchScripts(page);
-    await page.goto(`${suite.server.origin}/e2e/national-column.html`);
+    const { page, errors, scripts } = await suite.openWatchingScripts('/e2e/national-column.html');
     await page.waitForTimeout(1000);
     // The loader turned the page away without touching the extension's APIs: nothing in the
     // page answers a message yet.
@@ -264,10 +260,7 @@ describe('“Check this statistic” on selected text', () => {
   });
 
   it('checks a selection on a page it had left alone, loading the checker only then', async () => {
-    const page = await suite.browser.context.newPage();
-    const errors = watchErrors(page);
-    const scripts = await watchScripts(page);
-    await page.goto(`${suite.server.origin}/e2e/national-column.html`);
+    const { page, errors, scripts } = await suite.openWatchingScripts('/e2e/national-column.html');
     // The column names no Kent place: nothing is marked and the checker is not loaded.
     await page.waitForTimeout(1000);
     expect(await totalMarks(page)).toBe(0);

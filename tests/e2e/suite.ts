@@ -13,12 +13,15 @@ import {
   type ExtensionBrowser,
   type Served,
 } from './harness';
+import { watchScripts } from './ui';
 
 export interface ExtensionSuite {
   readonly browser: ExtensionBrowser;
   readonly server: Served;
   /** Opens a fixture page (a path on the fixture server) in a new tab, collecting its errors. */
   open(path: string): Promise<{ page: Page; errors: string[] }>;
+  /** The same, also listing every script the page evaluates (the extension's included). */
+  openWatchingScripts(path: string): Promise<{ page: Page; errors: string[]; scripts: string[] }>;
 }
 
 export function useExtensionSuite(): ExtensionSuite {
@@ -50,6 +53,14 @@ export function useExtensionSuite(): ExtensionSuite {
       const errors = watchErrors(page);
       await page.goto(`${s.origin}${path}`);
       return { page, errors };
+    },
+    async openWatchingScripts(path) {
+      const { browser: b, server: s } = ready();
+      const page = await b.context.newPage();
+      const errors = watchErrors(page);
+      const scripts = await watchScripts(page);
+      await page.goto(`${s.origin}${path}`);
+      return { page, errors, scripts };
     },
   };
 }

@@ -15,6 +15,30 @@ function manualQueue(process: (el: Element) => void, clock: { t: number }, budge
   return { queue, pending, runSlice };
 }
 
+/**
+ * A queue whose slices can go on in the same idle period (`soon`) or wait for the next
+ * (`idle`); each root costs 4 ms against a 10 ms budget.
+ */
+function continuingQueue() {
+  const clock = { t: 0 };
+  const seen: string[] = [];
+  const idle: Array<(d: { timeRemaining(): number }) => void> = [];
+  const soon: Array<() => void> = [];
+  const queue = new WorkQueue({
+    sliceBudgetMs: 10,
+    maxPerSlice: 100,
+    process: (run) =>
+      run.forEach((el) => {
+        seen.push(el.id);
+        clock.t += 4;
+      }),
+    schedule: (cb) => idle.push(cb),
+    continueSoon: (cb) => soon.push(cb),
+    now: () => clock.t,
+  });
+  return { clock, seen, idle, soon, queue };
+}
+
 describe('WorkQueue', () => {
   it('does no work until an idle slice runs', () => {
     const seen: string[] = [];
@@ -123,22 +147,7 @@ describe('WorkQueue', () => {
   });
 
   it('goes on in what is left of an idle period, in a task of its own, then waits for the next', () => {
-    const clock = { t: 0 };
-    const seen: string[] = [];
-    const idle: Array<(d: { timeRemaining(): number }) => void> = [];
-    const soon: Array<() => void> = [];
-    const queue = new WorkQueue({
-      sliceBudgetMs: 10,
-      maxPerSlice: 100,
-      process: (run) =>
-        run.forEach((el) => {
-          seen.push(el.id);
-          clock.t += 4;
-        }),
-      schedule: (cb) => idle.push(cb),
-      continueSoon: (cb) => soon.push(cb),
-      now: () => clock.t,
-    });
+    const { clock, seen, idle, soon, queue } = continuingQueue();
     const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
     document.body.replaceChildren(
       ...ids.map((id) => Object.assign(document.createElement('p'), { id })),
@@ -158,22 +167,7 @@ describe('WorkQueue', () => {
   });
 
   it('waits for the next idle period when the page used up the rest of this one', () => {
-    const clock = { t: 0 };
-    const seen: string[] = [];
-    const idle: Array<(d: { timeRemaining(): number }) => void> = [];
-    const soon: Array<() => void> = [];
-    const queue = new WorkQueue({
-      sliceBudgetMs: 10,
-      maxPerSlice: 100,
-      process: (run) =>
-        run.forEach((el) => {
-          seen.push(el.id);
-          clock.t += 4;
-        }),
-      schedule: (cb) => idle.push(cb),
-      continueSoon: (cb) => soon.push(cb),
-      now: () => clock.t,
-    });
+    const { clock, seen, idle, soon, queue } = continuingQueue();
     document.body.replaceChildren(
       ...['a', 'b', 'c'].map((id) => Object.assign(document.createElement('p'), { id })),
     );
