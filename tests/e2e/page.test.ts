@@ -4,12 +4,11 @@
  * content are left exactly as they were.
  */
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
-import { isChecker, watchScripts } from './ui';
+import { isChecker, markCentre, watchScripts } from './ui';
 
 const suite = useExtensionSuite();
 const open = suite.open;
@@ -29,21 +28,6 @@ function expectMarks(
       ).toHaveLength(1);
     }
   }
-}
-
-/** Centre of the first mark of a verdict whose text includes `number`, in viewport pixels. */
-async function markCentre(page: Page, name: string, number: string) {
-  return page.evaluate(
-    ([n, num]) => {
-      const range = [...(CSS.highlights.get(n) ?? [])].find((r) => r.toString().includes(num)) as
-        Range | undefined;
-      if (!range) throw new Error(`no mark ${n} with ${num}`);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    },
-    [name, number] as const,
-  );
 }
 
 describe('in the page', () => {

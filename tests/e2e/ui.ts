@@ -155,9 +155,13 @@ export async function openOptions(ext: ExtensionBrowser): Promise<Page> {
   return page;
 }
 
-/** Clicks the first mark of a verdict whose text includes `number`, and waits for its card. */
-export async function openCardAt(page: Page, name: string, number: string): Promise<void> {
-  const point = await page.evaluate(
+/** Centre of the first mark of a verdict whose text includes `number`, in viewport pixels. */
+export async function markCentre(
+  page: Page,
+  name: string,
+  number: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
     ([n, num]) => {
       const range = [...(CSS.highlights.get(n) ?? [])].find((r) => r.toString().includes(num)) as
         Range | undefined;
@@ -168,6 +172,11 @@ export async function openCardAt(page: Page, name: string, number: string): Prom
     },
     [name, number] as const,
   );
+}
+
+/** Clicks the first mark of a verdict whose text includes `number`, and waits for its card. */
+export async function openCardAt(page: Page, name: string, number: string): Promise<void> {
+  const point = await markCentre(page, name, number);
   await page.mouse.click(point.x, point.y);
   await page.locator('.ksc-card').waitFor();
   // A reader reads the card before using it. (The hover timer the pointer started on the
