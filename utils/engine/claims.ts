@@ -19,6 +19,7 @@ export function claimOf(
   block: string,
   index: DatasetIndex,
   cache: Map<string, Map<number, number>>,
+  pageDate: string | null,
 ): Claim | null {
   const m = draft.mention;
   if (!draft.topical || !mayBeClaim(m)) return null;
@@ -46,6 +47,12 @@ export function claimOf(
     concepts,
     attribution: draft.attribution,
     words,
+    periodFixed: draft.periodFixed,
+    counted: draft.counted,
+    restrictions: draft.restrictions,
+    producers: draft.producers,
+    change: m.change,
+    pageDate,
   };
   const decision = decide(subject, index, cache);
   if (!decision) return null;

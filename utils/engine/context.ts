@@ -15,6 +15,8 @@ import { readCues, type PlaceCue, type SentenceCues } from './cues';
 import type { PagePeriod, PeriodCue } from './periods';
 import { DISTRICTS, type PlaceId } from './places';
 import { nounClass, OTHER_MEASURES, PHRASE_STOP } from './lexicon';
+import { countedIn, countedOfWord, isNotUnit, restrictionsIn, type CountedCue } from './measure';
+import { producersIn, type Body } from './producers';
 import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
 import { findCells, findTextCells, type CellContext } from './tables';
@@ -42,10 +44,20 @@ export interface ClaimDraft {
   attribution: SourceBody | null;
   unit: Unit;
   timeBase: PageTimeBase;
+  /** What the number counts, as far as the page says. */
+  counted: CountedCue;
+  /** Population restrictions its clause names ("known to social services"). */
+  restrictions: string[];
+  /** Bodies its sentence names as the source of its figures. */
+  producers: Body[];
+  /** The period was stated in the sentence, or fixed by its heading or earlier text. */
+  periodFixed: boolean;
 }
 
 export interface PageFlags {
   pageYear: number | null;
+  /** The page's publication date as read from it (yyyy-mm-dd), or null. */
+  pageDate: string | null;
   /** The page names Kent, Medway or a district somewhere: "the county" means Kent. */
   kent: boolean;
   /** The page names KMPT or a Kent mental health trust: "the trust" means KMPT. */
@@ -182,6 +194,8 @@ export class PageReader {
     let period = this.periodInSentence(cues, pos, clauseIndex, walk, spans);
     const heading = walk.find((r) => r.heading);
     if (!period && heading) period = explicitPeriod(heading.cues.periods);
+    const periodFixed = period !== null && period.kind !== 'vague' && period.from !== null;
+    const clauseText = withoutAsides(cues.text.slice(clause.start, clause.end), pos - clause.start);
     const carried = this.contextConcepts(walk);
     const context = carried.mask;
     const ownConcepts = cues.concepts;
@@ -222,6 +236,10 @@ export class PageReader {
       attribution: attributionFor(cues.attributions, pos),
       unit,
       timeBase,
+      counted: countedOf(m, previous, [clauseText, cues.text], contextTexts(walk)),
+      restrictions: restrictionsIn(`${clauseText} ${m.nounPhrase}`),
+      producers: producersIn(cues.text),
+      periodFixed,
     };
   }
 
@@ -277,6 +295,10 @@ export class PageReader {
       attribution: null,
       unit,
       timeBase: m.timeBase,
+      counted: countedOf(m, undefined, [cell.rowLabel, cell.header ?? ''], contextTexts(walk)),
+      restrictions: restrictionsIn(cell.rowLabel),
+      producers: producersIn(`${cell.rowLabel} ${cell.header ?? ''}`),
+      periodFixed: period !== null && (period.total === true || period.from !== null),
     };
   }
 
@@ -563,6 +585,54 @@ function ownCue(cues: readonly PeriodCue[], self: Span | undefined): PeriodCue |
   const after = cues.filter((c) => c.start >= self.end).sort((a, b) => a.start - b.start)[0];
   if (after) return after;
   return [...cues].sort((a, b) => b.end - a.end)[0] ?? null;
+}
+
+/**
+ * What a number counts: the head of its own noun phrase ("328 arrests"), and — for a number
+ * without one ("Thanet logged the most (401)") — the units of counting named by the first of
+ * its clause, its sentence and the sentences before it that names any. A group of victims as
+ * head ("18 concerned the trust's own staff") says who, not what is counted, so it defers to
+ * the words around it.
+ */
+function countedOf(
+  m: Mention,
+  previous: Mention | undefined,
+  near: readonly string[],
+  before: readonly string[],
+): CountedCue {
+  if (m.nounPhrase && (m.counted === 'event' || m.counted === 'people')) {
+    const words = m.nounPhrase.split(' ');
+    const word = words[words.length - 1] ?? '';
+    const head = countedOfWord(word);
+    const rateBase = m.unit !== 'count' && word === 'people';
+    if (head && !rateBase) return { head, scope: [head], vague: null };
+    if (!head && !isNotUnit(word)) return { head: null, scope: [], vague: word };
+  }
+  // "18 of those": the number counts what the number before it counted.
+  if ((m.anaphoric || m.counted === 'anaphoric') && previous?.nounPhrase) {
+    const words = previous.nounPhrase.split(' ');
+    const head = countedOfWord(words[words.length - 1] ?? '');
+    if (head) return { head: null, scope: [head], vague: null };
+  }
+  // The number's own words first, then the nearest earlier text that names a unit (a list
+  // item "2023: 1" takes it from its heading): a locative unit in the clause ("live in a
+  // household") does not hide the one the paragraph counts.
+  const scope = new Set(near.flatMap((t) => countedIn(t)));
+  for (const text of before) {
+    const found = countedIn(text);
+    if (found.length === 0) continue;
+    for (const c of found) scope.add(c);
+    break;
+  }
+  return { head: null, scope: [...scope], vague: null };
+}
+
+/** Earlier text a bare number may take its unit from: a few sentences back, then the section heading. */
+function contextTexts(walk: readonly Record[]): string[] {
+  const out = walk.slice(0, 6).map((r) => r.sentence.text);
+  const heading = walk.find((r) => r.heading);
+  if (heading) out.push(heading.sentence.text);
+  return out;
 }
 
 /** False for numbers that count days, partners, tickets… or a rate outside the dataset's units. */

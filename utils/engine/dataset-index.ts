@@ -18,7 +18,9 @@ import {
 } from './bands';
 import { conceptsOf, conceptsOfTags, GENERIC, type ConceptMask } from './concepts';
 import { scanNumbers } from './numbers';
+import { recordCounted, restrictionsIn, type Counted } from './measure';
 import { recordYears } from './periods';
+import { bodiesNamed, type Body } from './producers';
 import { PLACE_LABELS } from './places';
 
 export interface MeasureDoc {
@@ -40,6 +42,12 @@ export interface RecordInfo {
   years: { from: number | null; to: number | null; total: boolean };
   interval: Interval;
   placeLabel: string;
+  /** What the measure counts (crimes, calls, referrals…), for the measure axis. */
+  counted: Counted | null;
+  /** Population restrictions the measure itself has ("repeat"), so a page naming them agrees. */
+  restrictions: readonly string[];
+  /** Who produced or published the figure, for the producer axis. */
+  bodies: readonly Body[];
 }
 
 export interface NotHeldInfo {
@@ -161,6 +169,9 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       },
       interval: officialInterval(figure),
       placeLabel: PLACE_LABELS[figure.place],
+      counted: recordCounted(figure.measure),
+      restrictions: restrictionsIn(coreMeasure(figure.measure)),
+      bodies: recordBodies(figure, sources.get(figure.sourceId)),
     });
   }
 
@@ -201,6 +212,12 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   }
 
   return { records, byPlace, byMeasure, measures, notHeld, fuse, sources, vocabulary };
+}
+
+/** The producer named inside the source, and the source's publisher: either may be credited. */
+function recordBodies(figure: Figure, source: Source | undefined): Body[] {
+  const out = [...bodiesNamed(figure.producer ?? ''), ...bodiesNamed(source?.publisher ?? '')];
+  return [...new Set(out)];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -50,6 +50,7 @@ export function createEngine(dataset: Dataset): Engine {
     const all = `${title}\n${headings.join('\n')}\n${blocks.join('\n')}`;
     const flags: PageFlags = {
       pageYear: pageYearOf(ctx.date),
+      pageDate: ctx.date ?? null,
       kent: LOCAL_CONTEXT_RE.test(all),
       kmpt: KMPT_RE.test(all),
       kentPolice: KENT_POLICE_RE.test(all),
@@ -59,7 +60,7 @@ export function createEngine(dataset: Dataset): Engine {
     const claims: Claim[] = [];
     const cache = boundedCache();
     for (const draft of drafts) {
-      const claim = claimOf(draft, blocks[draft.blockIndex] ?? '', index, cache);
+      const claim = claimOf(draft, blocks[draft.blockIndex] ?? '', index, cache, flags.pageDate);
       if (claim) claims.push(claim);
     }
     return claims;

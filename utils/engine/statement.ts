@@ -159,6 +159,12 @@ function subjectOf(
     concepts,
     attribution: 'kcc' as const,
     words: text,
+    periodFixed: period !== null,
+    counted: { head: null, scope: [], vague: null },
+    restrictions: [],
+    producers: [],
+    change: m.change,
+    pageDate: null,
   };
 }
 

@@ -11,6 +11,16 @@
 import type { Unit } from '../../data/schema';
 import { overlaps, type Interval } from './bands';
 import type { SourceBody } from './attribution';
+import {
+  agreedAxes,
+  citable,
+  consistent,
+  firstGap,
+  proveAxes,
+  proven,
+  type AxisSubject,
+  type Proof,
+} from './axes';
 import { bit, TOPICAL, type ConceptMask } from './concepts';
 import type { DatasetIndex, NotHeldInfo, RecordInfo } from './dataset-index';
 import { findCandidates, type Candidate, type ClaimConcepts } from './match';
@@ -21,7 +31,7 @@ import { isLocal, PLACE_LABELS, type PlaceId } from './places';
 import type { PageTimeBase } from './quantities';
 import type { Verdict } from './types';
 
-export interface Subject {
+export interface Subject extends AxisSubject {
   /** The figure's words on the page ("more than 100"). */
   mention: string;
   value: number;
@@ -95,57 +105,71 @@ export function decide(
       `The dataset has no official figure for ${placeName} on this, so the page's ${s.mention} is unchecked, not wrong.`,
     );
   }
-  const candidates = findCandidates(
+  const found = findCandidates(
     index,
     { place: s.place, weak: s.weakPlace, concepts: s.concepts, words: s.words },
     cache,
   );
-  if (s.place === 'uk' && candidates.length === 0) return null;
+  if (s.place === 'uk' && found.length === 0) return null;
+  // The page's date bounds what it can cite: a record it predates is never its source.
+  const candidates = found.filter((c) => citable(s.pageDate, c.record));
+  const proofs = new Map<Candidate, Proof>();
+  for (const c of candidates)
+    proofs.set(c, proveAxes(s, c, onlyRecordOfMeasure(c.record, index), s.concepts));
+  const proofOf = (c: Candidate): Proof => proofs.get(c)!;
 
-  const match = bestMatch(s, candidates);
+  const match = bestMatch(s, candidates, proofOf);
   if (match) {
     return {
       verdict: 'match',
-      reason: matchReason(s, match.record),
+      reason: matchReason(s, match.record, proofOf(match)),
       record: match.record,
       notHeld: null,
     };
   }
-  const target = mismatchTarget(s, candidates, index);
+  const target = mismatchTarget(s, candidates, proofOf);
   if (target) {
     return {
       verdict: 'mismatch',
-      reason: valueReason(s, target, index),
-      record: target,
+      reason: valueReason(s, target.record, index, proofOf(target)),
+      record: target.record,
       notHeld: null,
     };
   }
-  const unitTarget = unitMismatch(s, candidates);
+  const unitTarget = unitMismatch(s, candidates, proofOf);
   if (unitTarget) {
+    const r = unitTarget.record;
     return {
       verdict: 'mismatch',
-      reason: `${whoOf(unitTarget)}'s figure for ${unitTarget.placeLabel}${when(unitTarget)} is ${officialPhrase(unitTarget)}, not ${pagePhrase(s)}.`,
-      record: unitTarget,
+      reason: `${whoOf(r)}'s figure for ${r.placeLabel}${when(r)} is ${officialPhrase(r)}, not ${pagePhrase(s)} (same ${agreedAxes(proofOf(unitTarget))}; different unit).`,
+      record: r,
       notHeld: null,
     };
   }
-  return unverified(unverifiedReason(s, candidates));
+  return unverified(unverifiedReason(s, found, candidates, proofOf));
 }
 
 function unverified(reason: string): Decision {
   return { verdict: 'unverified', reason, record: null, notHeld: null };
 }
 
-/** The best record whose value the claim agrees with, on a compatible measure, place, period and unit. */
-function bestMatch(s: Subject, candidates: readonly Candidate[]): Candidate | null {
+/**
+ * The best record whose value the claim agrees with, where every axis is proven or implied
+ * (measure, unit, place, producer, period) and none is proven different.
+ */
+function bestMatch(
+  s: Subject,
+  candidates: readonly Candidate[],
+  proofOf: (c: Candidate) => Proof,
+): Candidate | null {
   let best: Candidate | null = null;
   let bestFit: PeriodFit = 'different';
   for (const c of candidates) {
     const r = c.record;
     if (r.figure.unit !== s.unit || !timeFits(s.timeBase, r.figure.timeBase)) continue;
-    const fit = fitOf(s, r);
-    if (fit === 'different') continue;
     if (!overlaps(s.interval, r.interval)) continue;
+    if (!consistent(proofOf(c))) continue;
+    const fit = fitOf(s, r);
     if (
       !best ||
       (fit === 'same' && bestFit !== 'same') ||
@@ -159,47 +183,38 @@ function bestMatch(s: Subject, candidates: readonly Candidate[]): Candidate | nu
 }
 
 /**
- * The record the claim gets wrong, if it clearly names one: a strong measure, same unit and
- * time base, and the record's period (or the measure's only record at that place when the
- * page gives no period it can pin down).
+ * The record the claim gets wrong, if it is proven to be about it on every axis: measure,
+ * unit kind, place, producer and a period the page states or its context fixes. Another
+ * measure the claim could as well be about makes it ambiguous, and so unverified.
  */
 function mismatchTarget(
   s: Subject,
   candidates: readonly Candidate[],
-  index: DatasetIndex,
-): RecordInfo | null {
+  proofOf: (c: Candidate) => Proof,
+): Candidate | null {
   const targets = candidates.filter((c) => {
     const r = c.record;
-    if (!c.strong || r.figure.unit !== s.unit || !timeFits(s.timeBase, r.figure.timeBase))
-      return false;
-    if (
-      s.weakPlace &&
-      r.figure.place !== s.place &&
-      !(s.place === 'kent' && r.figure.place === 'kent-and-medway')
-    )
-      return false;
-    const fit = fitOf(s, r);
-    if (fit === 'same') return true;
-    return fit === 'unknown' && !s.period?.total && onlyRecordOfMeasure(r, index);
+    if (r.figure.unit !== s.unit || !timeFits(s.timeBase, r.figure.timeBase)) return false;
+    return proven(proofOf(c));
   });
   if (targets.length === 0) return null;
   const best = targets[0]!;
-  // Another measure the claim could as well be about (same unit and time base) makes it ambiguous.
   const rival = candidates.find(
     (c) =>
       c.record.measure.id !== best.record.measure.id &&
       c.strong &&
       c.record.figure.unit === s.unit &&
-      timeFits(s.timeBase, c.record.figure.timeBase),
+      timeFits(s.timeBase, c.record.figure.timeBase) &&
+      proofOf(c).measure.state !== 'different',
   );
   if (rival && best.score - rival.score < AMBIGUITY_MARGIN) return null;
   const sameMeasure = targets.filter((c) => c.record.measure.id === best.record.measure.id);
   if (sameMeasure.length > 1 && new Set(sameMeasure.map((c) => c.record.figure.id)).size > 1) {
     // Two records of one measure fit: only the one whose period is the page's can be meant.
     const exact = sameMeasure.filter((c) => fitOf(s, c.record) === 'same');
-    return exact.length === 1 ? exact[0]!.record : null;
+    return exact.length === 1 ? exact[0]! : null;
   }
-  return best.record;
+  return best;
 }
 
 /** True when no other record has the same measure at the same place (one period only). */
@@ -211,16 +226,19 @@ function onlyRecordOfMeasure(r: RecordInfo, index: DatasetIndex): boolean {
 }
 
 /** "27.6 per cent" where the source has 27.6 per 1,000: the same number in the wrong unit. */
-function unitMismatch(s: Subject, candidates: readonly Candidate[]): RecordInfo | null {
+function unitMismatch(
+  s: Subject,
+  candidates: readonly Candidate[],
+  proofOf: (c: Candidate) => Proof,
+): Candidate | null {
   for (const c of candidates) {
     const r = c.record;
-    if (!c.strong) continue;
     const unitDiffers = r.figure.unit !== s.unit;
     const timeDiffers =
       s.timeBase !== '' && r.figure.timeBase !== '' && !timeFits(s.timeBase, r.figure.timeBase);
     if (!unitDiffers && !timeDiffers) continue;
-    if (fitOf(s, r) === 'different') continue;
-    if (overlaps(s.interval, r.interval)) return r;
+    if (!proven(proofOf(c))) continue;
+    if (overlaps(s.interval, r.interval)) return c;
   }
   return null;
 }
@@ -262,8 +280,8 @@ function when(r: RecordInfo): string {
   return label ? ` (${label})` : '';
 }
 
-function matchReason(s: Subject, r: RecordInfo): string {
-  return `Agrees with ${whoOf(r)}'s figure for ${r.placeLabel}${when(r)}: ${officialPhrase(r)}.`;
+function matchReason(_s: Subject, r: RecordInfo, proof: Proof): string {
+  return `Agrees with ${whoOf(r)}'s figure for ${r.placeLabel}${when(r)}: ${officialPhrase(r)} (same ${agreedAxes(proof)}).`;
 }
 
 /** The page's figure with its unit, as the reason quotes it ("26.7 per 1,000", "more than 1,000 a day"). */
@@ -279,8 +297,8 @@ export function pagePhrase(s: Subject): string {
   return phrase;
 }
 
-function valueReason(s: Subject, r: RecordInfo, index: DatasetIndex): string {
-  const base = `${whoOf(r)}'s figure for ${r.placeLabel}${when(r)} is ${officialPhrase(r)}; the page says ${pagePhrase(s)}`;
+function valueReason(s: Subject, r: RecordInfo, index: DatasetIndex, proof: Proof): string {
+  const base = `Same ${agreedAxes(proof)}: ${whoOf(r)}'s figure for ${r.placeLabel}${when(r)} is ${officialPhrase(r)}; the page says ${pagePhrase(s)}`;
   const other = (index.byMeasure.get(r.measure.id) ?? []).find(
     (o) => o !== r && o.figure.unit === s.unit && overlaps(s.interval, o.interval),
   );
@@ -291,17 +309,30 @@ function valueReason(s: Subject, r: RecordInfo, index: DatasetIndex): string {
   return `${base}, which is the figure for ${periodLabel(other)}.`;
 }
 
-function unverifiedReason(s: Subject, candidates: readonly Candidate[]): string {
-  const strong = candidates.find((c) => c.strong);
+function unverifiedReason(
+  s: Subject,
+  found: readonly Candidate[],
+  candidates: readonly Candidate[],
+  proofOf: (c: Candidate) => Proof,
+): string {
   const tail = `so the page's ${s.mention} is unchecked, not wrong.`;
-  if (strong && s.period && fitOf(s, strong.record) === 'different') {
-    return `The dataset has this figure for ${strong.record.placeLabel} only for ${periodsOf(candidates, strong.record)}, not ${s.period.label}, ${tail}`;
-  }
-  if (
-    strong &&
-    (strong.record.figure.unit !== s.unit || !timeFits(s.timeBase, strong.record.figure.timeBase))
-  ) {
-    return `The dataset's figure for ${strong.record.placeLabel} on this is given ${unitWords(strong.record)}, ${tail}`;
+  const predated = found.find((c) => c.strong && !candidates.includes(c));
+  if (predated && !candidates.some((c) => c.strong))
+    return `Not checked: the page${s.pageDate ? ` (${s.pageDate})` : ''} was published before ${whoOf(predated.record)}'s figure for ${periodLabel(predated.record) || 'this measure'}, ${tail}`;
+  const strong = candidates.find((c) => c.strong) ?? candidates[0];
+  if (strong) {
+    const proof = proofOf(strong);
+    const gap = firstGap(proof);
+    const agreed = agreedAxes(proof);
+    if (gap && gap.axis === 'period' && s.period && fitOf(s, strong.record) === 'different')
+      return `Not checked: the dataset has this figure for ${strong.record.placeLabel} only for ${periodsOf(candidates, strong.record)}, not ${s.period.label}, ${tail}`;
+    if (gap)
+      return `Not checked against ${whoOf(strong.record)}'s figure for ${strong.record.placeLabel}${when(strong.record)}${agreed ? ` (same ${agreed})` : ''}: ${gap.note}, ${tail}`;
+    if (
+      strong.record.figure.unit !== s.unit ||
+      !timeFits(s.timeBase, strong.record.figure.timeBase)
+    )
+      return `Not checked: the dataset's figure for ${strong.record.placeLabel} on this is given ${unitWords(strong.record)}, ${tail}`;
   }
   return `No official figure in the dataset covers this measure for ${PLACE_LABELS[s.place as Exclude<PlaceId, 'other'>]}, ${tail}`;
 }

@@ -11,7 +11,7 @@ const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
 const ARTICLE = `
   <h1>Domestic abuse in Kent</h1>
   <p>Kent Police recorded <b>more than 100</b> domestic abuse crimes a day in 2021/22.</p>
-  <p>Thanet has a rate of 26.7 domestic abuse offences per 1,000 population, the highest in Kent.</p>
+  <p>Thanet has a rate of 26.7 domestic abuse offences per 1,000 population, the highest in Kent, according to Kent County Council figures.</p>
   <p>Call 0800 917 9948 for help.</p>`;
 
 function start(options: { engine?: Engine; showUnverified?: boolean } = {}) {

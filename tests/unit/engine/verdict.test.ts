@@ -61,7 +61,7 @@ describe('mismatch: each kind of misstatement', () => {
     const c = only('Thanet recorded 26.7 domestic abuse offences per 1,000 population.');
     expect(c).toMatchObject({ verdict: 'mismatch', recordId: 'kcc-da-rate-thanet' });
     expect(c.reason).toBe(
-      "Kent County Council's figure for Thanet is 27.6 per 1,000 population; the page says 26.7 per 1,000.",
+      "Same measure, unit, place and period: Kent County Council's figure for Thanet is 27.6 per 1,000 population; the page says 26.7 per 1,000.",
     );
   });
 
