@@ -28,6 +28,7 @@ export interface NumberToken {
 
 const UNITS: Readonly<Record<string, number>> = {
   zero: 0,
+  nought: 0,
   one: 1,
   two: 2,
   three: 3,
@@ -63,13 +64,17 @@ const SCALES: Readonly<Record<string, number>> = {
   thousand: 1_000,
   million: 1_000_000,
   billion: 1_000_000_000,
+  trillion: 1_000_000_000_000,
 };
 /** Suffixes glued to digits ("2.4m", "11.5k", "3bn"). */
 const SUFFIX_SCALES: Readonly<Record<string, number>> = {
   k: 1_000,
   m: 1_000_000,
   mn: 1_000_000,
+  mil: 1_000_000,
+  b: 1_000_000_000,
   bn: 1_000_000_000,
+  bln: 1_000_000_000,
 };
 /** Denominators of spoken fractions: "a third", "three-quarters". */
 const FRACTION_DENOMINATORS: Readonly<Record<string, number>> = {
@@ -109,7 +114,13 @@ const START = new RegExp(
   'giu',
 );
 
-const DIGIT_SUFFIX = /^(?:(mn|bn|m|k)(?![\p{L}\p{N}])|\s?(million|billion|thousand|hundred)\b)/iu;
+/**
+ * A scale after digits: glued ("2.4m", "1.2b", "2.4million"), or spaced as a word ("2.4
+ * million", "10 bln") or as a lone "k" ("2.33 k"); "5 m" stays five metres.
+ */
+const DIGIT_SUFFIX =
+  /^(?:(mn|bn|bln|mil|m|k|b)(?![\p{L}\p{N}])|\s?(million|billion|trillion|thousand|hundred)\b|\s(k|bn|bln|mn)(?![\p{L}\p{N}])|\s(dozens?)\b)/iu;
+const DOZEN = /^dozens?$/;
 const WORD_TOKEN = /^[\s-]*([a-z]+)/i;
 /** "out of" or "in" between the two numbers of a proportion. */
 const PROPORTION_LINK = /^\s+(?:out\s+of|in)\s+/i;
@@ -133,6 +144,8 @@ function readWords(text: string, pos: number): Read | null {
   let any = false;
   let last: 'unit' | 'ten' | 'hundred' | 'big' | 'a' | null = null;
   let cursor = pos;
+  /** What the last units and tens added: "two" of "three hundred and two dozens". */
+  let tail = 0;
   for (;;) {
     const m = WORD_TOKEN.exec(text.slice(cursor, cursor + 24));
     if (!m || m[1] === undefined) break;
@@ -157,23 +170,37 @@ function readWords(text: string, pos: number): Read | null {
     const unit = UNITS[word];
     const ten = TENS[word];
     const scale = SCALES[word];
+    if (DOZEN.test(word) && (last === 'unit' || last === 'ten' || last === 'hundred')) {
+      // "three dozens", "three hundred and two dozens": the units before it, twelve times.
+      current += (tail || current) * 11;
+      tail = 0;
+      last = 'hundred';
+      any = true;
+      end = wordEnd;
+      cursor = wordEnd;
+      continue;
+    }
     if (unit !== undefined) {
       if (last === 'unit' || last === 'a') break;
       current += unit;
+      tail = last === 'ten' ? tail + unit : unit;
       last = 'unit';
     } else if (ten !== undefined) {
       if (last === 'unit' || last === 'ten' || last === 'a') break;
       current += ten;
+      tail = ten;
       last = 'ten';
     } else if (scale !== undefined) {
       if (scale === 100) {
         if (last === 'hundred') break;
         current = (current || 1) * 100;
+        tail = 0;
         last = 'hundred';
       } else {
         if (last === 'big' && current === 0) break;
         total += (current || 1) * scale;
         current = 0;
+        tail = 0;
         last = 'big';
       }
     } else {
@@ -198,8 +225,8 @@ function readDigits(
   let scale = 1;
   const suffix = DIGIT_SUFFIX.exec(text.slice(end, end + 12));
   if (suffix) {
-    const word = (suffix[1] ?? suffix[2] ?? '').toLowerCase();
-    scale = SUFFIX_SCALES[word] ?? SCALES[word] ?? 1;
+    const word = (suffix[1] ?? suffix[2] ?? suffix[3] ?? suffix[4] ?? '').toLowerCase();
+    scale = DOZEN.test(word) ? 12 : (SUFFIX_SCALES[word] ?? SCALES[word] ?? 1);
     value *= scale;
     end += suffix[0].length;
   }
@@ -331,7 +358,7 @@ function wordToken(text: string, start: number, matched: string): NumberToken | 
     kind: 'words',
     percent: false,
     digits: '',
-    scaled: /hundred|thousand|million|billion/i.test(words),
+    scaled: /hundred|thousand|million|billion|trillion|dozen/i.test(words),
   };
 }
 

@@ -44,7 +44,7 @@ const MONTH =
 const YEAR = '(?:19|20)\\d{2}';
 const NUM_WORD = '(?:two|three|four|five|six|seven|eight|nine|ten|\\d{1,2})';
 /** A point in time as journalists write one inside a range: "January 2023", "2 September this year". */
-const POINT = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}\\s+)?(?:${YEAR}|this year|last year)|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}`;
+const POINT = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+|(?:early|mid-?|late|the end of)\\s*)?${MONTH}\\s+)?(?:${YEAR}|this year|last year)|(?:\\d{1,2}(?:st|nd|rd|th)?\\s+)?${MONTH}`;
 /** "by mid-April", "up to 2 September": the end of a year-to-date period. */
 const TO_DATE = `(?:\\s*\\(?(?:up to|up until|until|to|by|as of)\\s+(?:mid-?|early\\s+|late\\s+|the end of\\s+)?(?:\\d{1,2}\\s+)?${MONTH}(?:\\s+${YEAR})?\\)?)?`;
 

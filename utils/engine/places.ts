@@ -180,6 +180,13 @@ const ALIASES: Alias[] = [
     place: 'other',
     specificity: SPECIFICITY.other,
   },
+  {
+    // Elsewhere in the world: peers' claims about other countries are not Kent claims,
+    // whatever the page around them is about.
+    pattern: String.raw`(?:the )?United States|America(?:ns?)?|US|U\.S\.|USA|India|Indian|Australia(?:n|ns)?|Canada|Canadian|New Zealand|Ireland|France|Germany|Spain|Italy|Pakistan|Bangladesh|Nigeria|South Africa|Brazil|Mexico|China|Japan|Russia|Honduras|El Salvador|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Chicago|Los Angeles|Houston|Philadelphia|Detroit|Baltimore|El Paso|Dallas|Atlanta|Miami|Delhi|Mumbai|Sydney|Melbourne|Toronto|Dublin|Paris|Berlin`,
+    place: 'other',
+    specificity: SPECIFICITY.other,
+  },
 ];
 
 /** One pass for all aliases: group i + 1 is ALIASES[i]; alternation order is priority order. */

@@ -75,7 +75,9 @@ const CHANGE_BEFORE =
 const MULTIPLIER_AFTER =
   /^\s+(?:more|higher|greater|as|the|likely|bigger|larger|less|lower|over|that)\b/i;
 const WORD = /^[\s,]*([\p{L}][\p{L}'’-]*)/u;
-const ANAPHOR_OF = /^\s+of\s+(?:them|those|these|which|whom|it)\b/i;
+/** "of them", "of those": the measure is the text before's; "of these youngsters" names its own whole. */
+const ANAPHOR_OF =
+  /^\s+of\s+(?:them|which|whom|it\b|(?:those|these)(?!\s+(?!who\b|which\b|that\b)\p{L}))/iu;
 const PARTITIVE_OF =
   /^\s+of\s+(?:the\s+|those\s+|these\s+|all\s+|its\s+|their\s+|this\s+year(?:'s|’s)\s+|last\s+year(?:'s|’s)\s+)?/i;
 const CLAUSE_END = /[,;:.!?()]/;
