@@ -184,9 +184,9 @@ const DEFS: ConceptDef[] = [
   },
   {
     id: 'affected',
-    stems: ['affect', 'touched', 'experienc', 'suffer'],
+    stems: ['affect', 'impact', 'touched', 'experienc', 'suffer'],
     kind: 'detail',
-    re: /\baffect|\btouched the lives|\bexperienc|\bsuffer/i,
+    re: /\baffect|\bimpact(?:s|ed|ing)\b|\btouched the lives|\bexperienc|\bsuffer/i,
   },
   { id: 'average', stems: ['averag'], kind: 'detail', re: /\baverag/i },
 ];

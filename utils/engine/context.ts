@@ -76,7 +76,7 @@ const HEADING_BLOCKS = 12;
 const PLACE_HINT = /[A-Z]|county|trust|force|district|borough|isle/;
 /** People are a statistic when something happened to them, said in their own sentence. */
 const PEOPLE_PREDICATE =
-  /\baffect|\btouched the lives|\b(?:lives?|living) (?:with|through|in)\b|\bgrowing up\b|\bvictims?\b|\bexperienc|\bsuffer|\babused\b|\bassault|\battack|\bharass|\bwitness|\bhouseholds?\b|\bhurt\b/i;
+  /\baffect|\bimpact|\btouched the lives|\b(?:lives?|living) (?:with|through|in)\b|\bgrowing up\b|\bvictims?\b|\bexperienc|\bsuffer|\babused\b|\bassault|\battack|\bharass|\bwitness|\bhouseholds?\b|\bhurt\b/i;
 
 interface Record {
   blockIndex: number;
