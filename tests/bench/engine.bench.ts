@@ -182,7 +182,8 @@ for (const [size, targetMs] of [
   const ms = time(() => {
     const cache = new Map<string, Map<number, number>>();
     checked = 0;
-    for (const d of drafts) if (claimOf(d, blocks[d.blockIndex] ?? '', index, cache, '2023-08-01')) checked += 1;
+    for (const d of drafts)
+      if (claimOf(d, blocks[d.blockIndex] ?? '', index, cache, '2023-08-01')) checked += 1;
   });
   const perClaim = ms / Math.max(1, drafts.length);
   rows.push({
