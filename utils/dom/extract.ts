@@ -391,7 +391,49 @@ function publicationDate(doc: Document): string | undefined {
     const value = isoDate(time.getAttribute('datetime'));
     if (value) return value;
   }
+  // A dated byline ("Published: 10:46, 15 October 2020"): only the few elements a news site
+  // marks as its byline or date line, so a date in the article text is never taken for it.
+  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 8)) {
+    const value = bylineDate(el.textContent ?? '');
+    if (value) return value;
+  }
   return undefined;
+}
+
+const BYLINE_SELECTOR =
+  '[class*="byline" i], [class*="dateline" i], [class*="published" i], [class*="article-date" i], [class*="post-date" i], [itemprop="datePublished"], time';
+
+const MONTHS = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+] as const;
+const DAY_MONTH_YEAR =
+  /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/i;
+const MONTH_DAY_YEAR =
+  /\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b/i;
+
+/** A written date in a byline ("15 October 2020", "October 15, 2020") as yyyy-mm-dd. */
+export function bylineDate(text: string): string | undefined {
+  const short = text.slice(0, 200);
+  const dmy = DAY_MONTH_YEAR.exec(short);
+  const mdy = dmy ? null : MONTH_DAY_YEAR.exec(short);
+  const day = dmy?.[1] ?? mdy?.[2];
+  const month = (dmy?.[2] ?? mdy?.[1])?.slice(0, 3).toLowerCase();
+  const year = dmy?.[3] ?? mdy?.[3];
+  if (!day || !month || !year) return undefined;
+  const m = MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1;
+  if (m === 0 || Number(day) < 1 || Number(day) > 31) return undefined;
+  return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
 function jsonLdDate(text: string): string | undefined {

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../data';
+import { loadHtml } from '../../../cli/html';
+import { bylineDate, extractBlocks } from '../../../utils/dom/extract';
 import { createEngine, type Claim } from '../../../utils/engine';
 
 const engine = createEngine(dataset);
@@ -131,5 +133,25 @@ describe('national figures the dataset holds', () => {
       '2.4million',
     );
     expect(c).toMatchObject({ verdict: 'match', recordId: 'kcc-da-people-affected-uk-last-year' });
+  });
+});
+
+describe('the page date, read from a dated byline', () => {
+  it('reads "Published: 10:46, 15 October 2020" and "October 15, 2020"', () => {
+    expect(bylineDate('Published: 10:46, 15 October 2020')).toBe('2020-10-15');
+    expect(bylineDate('By Ellis Stephenson, November 30, 2017')).toBe('2017-11-30');
+    expect(bylineDate('By Ellis Stephenson')).toBeUndefined();
+  });
+
+  it('bounds a page whose only date is its byline', async () => {
+    const page = loadHtml(
+      `<html><head><title>Coercive control arrests in Kent</title></head><body><p class="byline">By a reporter | 30 November 2017</p><p>Kent Police recorded 328 crimes of coercive control in 2020 and 2021.</p></body></html>`,
+    );
+    const { blocks, context } = extractBlocks(page.document);
+    await page.close();
+    expect(context.date).toBe('2017-11-30');
+    const c = engine.analyseBlocks(blocks, context).find((x) => x.mention.includes('328'));
+    expect(c?.verdict).toBe('unverified');
+    expect(c?.reason).toContain('published before');
   });
 });
