@@ -236,7 +236,7 @@ export class PageReader {
       attribution: attributionFor(cues.attributions, pos),
       unit,
       timeBase,
-      counted: countedOf(m, previous, [clauseText, cues.text], contextTexts(walk)),
+      counted: countedOf(m, previous, [clauseText, cues.text], contextTexts(walk, this.title)),
       restrictions: restrictionsIn(`${clauseText} ${m.nounPhrase}`),
       producers: producersIn(cues.text),
       periodFixed,
@@ -295,7 +295,12 @@ export class PageReader {
       attribution: null,
       unit,
       timeBase: m.timeBase,
-      counted: countedOf(m, undefined, [cell.rowLabel, cell.header ?? ''], contextTexts(walk)),
+      counted: countedOf(
+        m,
+        undefined,
+        [cell.rowLabel, cell.header ?? ''],
+        contextTexts(walk, this.title),
+      ),
       restrictions: restrictionsIn(cell.rowLabel),
       producers: producersIn(`${cell.rowLabel} ${cell.header ?? ''}`),
       periodFixed: period !== null && (period.total === true || period.from !== null),
@@ -627,11 +632,16 @@ function countedOf(
   return { head: null, scope: [...scope], vague: null };
 }
 
-/** Earlier text a bare number may take its unit from: a few sentences back, then the section heading. */
-function contextTexts(walk: readonly Record[]): string[] {
+/**
+ * Earlier text a bare number may take its unit from: a few sentences back, the section
+ * heading, then the page's headline ("Breaking down KMPT's sexual safety referrals" over a
+ * list of "2023: 1" items).
+ */
+function contextTexts(walk: readonly Record[], title: SentenceCues | null): string[] {
   const out = walk.slice(0, 6).map((r) => r.sentence.text);
   const heading = walk.find((r) => r.heading);
   if (heading) out.push(heading.sentence.text);
+  if (title) out.push(title.text);
   return out;
 }
 
