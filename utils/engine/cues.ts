@@ -38,7 +38,7 @@ export interface SentenceCues {
 }
 
 const SUPERLATIVE_BEFORE =
-  /\b(?:highest|lowest|most|fewest|least|worst|best|largest|smallest|biggest|busiest|greatest|among the)\b[^,;:()]*$/i;
+  /\b(?:highest|lowest|(?<!\bat )most|fewest|(?<!\bat )least|worst|best|largest|smallest|biggest|busiest|greatest|among the)\b[^,;:()]*$/i;
 const EXAMPLE_BEFORE = /\b(?:including|such as|like|e\.g\.|for example|among them)\b[^;:()]*$/i;
 const EXAMPLE_END =
   /,\s+(?:were|was|are|is|had|have|has|will|would|said|says|made|accounted|featured)\b/i;
