@@ -72,6 +72,9 @@ const DIRECT_TIME =
   /^\s+(?:a|per|every|each)\s+(?:day|week|month|year)\b|^\s+(?:daily|weekly|monthly|annually|yearly)\b/i;
 const CHANGE_BEFORE =
   /\b(?:up|down|increase[sd]?|decrease[sd]?|rise|rises|rose|risen|fall|falls|fell|fallen|grown|grew|dropped|drop|jumped|climbed|cut|reduction|reduced|gone up|gone down|went up|went down)\s+(?:by\s+|of\s+)?(?:an?\s+|about\s+|around\s+|almost\s+|nearly\s+|more than\s+|over\s+|just\s+|some\s+)?$/i;
+/** "a 30% rise", "40 per cent up on last year", "12% more than in 2019": the size of a change. */
+const CHANGE_AFTER =
+  /^\s*(?:year[- ]on[- ]year\s+)?(?:rise|rises|increase|increases|jump|jumps|fall|falls|drop|drops|decrease|decreases|reduction|hike|surge|climb|uplift|growth|up\s+(?:on|from)|down\s+(?:on|from)|higher|lower|(?:more|fewer|less)\s+than)\b/i;
 const MULTIPLIER_AFTER =
   /^\s+(?:more|higher|greater|as|the|likely|bigger|larger|less|lower|over|that)\b/i;
 const WORD = /^[\s,]*([\p{L}][\p{L}'’-]*)/u;
@@ -221,7 +224,9 @@ function readMention(
     qualifier,
     counted: counted.counted,
     nounPhrase: counted.phrase,
-    change: CHANGE_BEFORE.test(text.slice(Math.max(0, token.start - 40), start)),
+    change:
+      CHANGE_BEFORE.test(text.slice(Math.max(0, token.start - 40), start)) ||
+      CHANGE_AFTER.test(text.slice(end, end + 40)),
     anaphoric: counted.anaphoric,
   };
 }

@@ -316,6 +316,8 @@ function unverifiedReason(
   proofOf: (c: Candidate) => Proof,
 ): string {
   const tail = `so the page's ${s.mention} is unchecked, not wrong.`;
+  if (s.change)
+    return `Not checked: the page's figure is a change (a rise or fall), not a level, and the dataset's figures are levels, ${tail}`;
   const predated = found.find((c) => c.strong && !candidates.includes(c));
   if (predated && !candidates.some((c) => c.strong))
     return `Not checked: the page${s.pageDate ? ` (${s.pageDate})` : ''} was published before ${whoOf(predated.record)}'s figure for ${periodLabel(predated.record) || 'this measure'}, ${tail}`;

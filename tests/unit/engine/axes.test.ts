@@ -53,12 +53,13 @@ describe('measure: what is counted', () => {
 });
 
 describe('unit kind: a change is never a level', () => {
-  it('a rise in per cent is not compared with a count', () => {
+  it('a rise written after its size ("a 40% rise") is not the share it happens to equal', () => {
     const c = claim(
-      'Controlling and coercive behaviour crimes recorded by Kent Police rose by 30% in 2020 and 2021.',
-      '30%',
+      'In 2021/22 Kent Police recorded a 40% rise in domestic abuse incidents where a child was present.',
+      '40%',
     );
     expect(c.verdict).toBe('unverified');
+    expect(c.reason).toContain('a change (a rise or fall), not a level');
   });
 });
 
@@ -127,9 +128,9 @@ describe("the page's date bounds what it can cite", () => {
 });
 
 describe('national figures the dataset holds', () => {
-  it('are matched on a Kent page when the page names the UK', () => {
+  it('are matched on a Kent page when the sentence names the UK, beside a Kent figure', () => {
     const c = claim(
-      'Domestic abuse affected 2.4million people across the UK last year, and Kent is no exception.',
+      'It’s also widespread, annually impacting at least 2.4million people in the UK; Kent Police receives more than 40,000 calls relating to domestic abuse a year.',
       '2.4million',
     );
     expect(c).toMatchObject({ verdict: 'match', recordId: 'kcc-da-people-affected-uk-last-year' });
