@@ -39,9 +39,9 @@ const DEFS: ConceptDef[] = [
   },
   {
     id: 'sexual',
-    stems: ['sexual', 'indecent'],
+    stems: ['sex', 'indecent'],
     kind: 'topic',
-    re: /\bsexual|\bindecent|\bsexually\b/i,
+    re: /\bsexual|\bindecent|\bsex (?:offen|crime|abuse|attack|assault|exploit)/i,
   },
   {
     id: 'assault',
@@ -49,7 +49,13 @@ const DEFS: ConceptDef[] = [
     kind: 'topic',
     re: /\bassault|\battack|\bviolen|\bpunched|\bspat at|\bhit\b|\bhurt\b|\binjur/i,
   },
-  { id: 'abuse', stems: ['abus'], kind: 'topic', re: /\babus/i },
+  // Neglect and cruelty are child abuse in safeguarding's own terms.
+  {
+    id: 'abuse',
+    stems: ['abus', 'neglect', 'cruelty'],
+    kind: 'topic',
+    re: /\babus|\bneglect|\bcruelty\b/i,
+  },
   { id: 'harassment', stems: ['harass'], kind: 'topic', re: /\bharass/i },
   { id: 'safeguarding', stems: ['safeguarding'], kind: 'topic', re: /\bsafeguarding\b/i },
   { id: 'rape', stems: ['rape'], kind: 'specific', re: /\brapes?\b/i },

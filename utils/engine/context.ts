@@ -74,6 +74,9 @@ const CONTEXT_BLOCKS = 3;
 const HEADING_BLOCKS = 12;
 /** A cheap test that a block may name a place at all, before reading its cues. */
 const PLACE_HINT = /[A-Z]|county|trust|force|district|borough|isle/;
+/** Crimes that are not assault or abuse: a sentence naming one, and no abuse, is about it. */
+const OTHER_CRIME =
+  /\b(?:burglar(?:y|ies)|thefts?|shoplifting|frauds?|scams?|anti-?social|criminal damage|vehicle crime|drugs? (?:offences|crime|dealing)|robber(?:y|ies)|speeding|car crime|arson)\b/i;
 /** People are a statistic when something happened to them, said in their own sentence. */
 const PEOPLE_PREDICATE =
   /\baffect|\bimpact|\btouched the lives|\b(?:lives?|living) (?:with|through|in)\b|\bgrowing up\b|\bvictims?\b|\bexperienc|\bsuffer|\babused\b|\bassault|\battack|\bharass|\bwitness|\bhouseholds?\b|\bhurt\b/i;
@@ -562,6 +565,9 @@ export class PageReader {
       return false;
     if ((own & TOPICAL) !== 0n) return true;
     if ((context & TOPICAL) === 0n) return false;
+    // A sentence about another crime ("Shoplifting offences rose by 12.2%… to 17,416 cases")
+    // does not take assault from the paragraph before it.
+    if (OTHER_CRIME.test(sentence)) return false;
     return !namesOtherSubject(clauseBefore);
   }
 }

@@ -61,6 +61,15 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
     'phone',
     /\b(?:call|dial|ring|text|texting|phone|telephone|tel|press|helpline|hotline)\b\s*:?\s*(?:on\s+)?\d{2,5}\b/gi,
   ],
+  // The police's non-emergency and NHS numbers after "on": "call Kent Police on 101".
+  ['phone', /\b(?:on|call|dial|ring)\s+(?:101|111)\b/gi],
+  // A comment count: "Comments (3)", "12 comments".
+  ['list', /\bComments?\s*\(\d+\)|\b\d+\s+comments?\b/gi],
+  // A results line of two sides and two scores: "Ashford United 4 Sittingbourne 0".
+  [
+    'range',
+    /(?<![^\n\t])[ ]*(?:[A-Z][\w'’&.-]*[ ]){1,4}\d{1,2}[ ](?:[A-Z][\w'’&.-]*[ ]){0,3}[A-Z][\w'’&.-]*[ ]\d{1,2}[ ]*(?![^\n\t])/g,
+  ],
   ['identifier', /(?<![\d,.])\d{5,}(?![\d,]|\.\d)/g],
   ['period', /\b(?:19|20)\d{2}\s?[/–—-]\s?(?:(?:19|20)?\d{2})(?!\d)/g],
   ['range', /(?<![\d,.])\d{1,3}\s?[-–—]\s?\d{1,3}(?![\d,.%]|\s?(?:%|per ?cent))/g],
@@ -83,15 +92,18 @@ const LABEL_OF = /\b(?:page|part|step|item|episode|question|chapter)\s+\d+\s+of\
 const LIST_START = /^\s*(?:\(?\d{1,2}[.)]|\d{1,2}\.\d{1,2}(?:\.\d{1,2})?)\s+(?=[A-Z(“"'‘])/;
 
 const AGE_BEFORE =
-  /\b(?:aged|age|ages|age of|ages of|aged between|aged from|aged under|aged over|aged up to|under the age of|over the age of|since the age of|from the age of)\s*$|\b(?:youngest|oldest|eldest)\b[^.,;:]{0,30}$/i;
+  /\b(?:aged|age|ages|age of|ages of|aged between|aged from|aged under|aged over|aged up to|under the age of|over the age of|since the age of|from the age of|as young as|as old as)\s*$|\b(?:youngest|oldest|eldest)\b[^.,;:]{0,30}$/i;
 const AGE_RANGE_BEFORE = /\baged?\s+\d{1,3}\s*(?:to|and|-|–|—)\s*$/i;
 const AGE_AFTER =
   /^(?:\s*\+|\s+(?:and|or)\s+(?:over|above|under|older|younger)\b|\s+years?\s+old\b|-years?-olds?\b|\s+to\s+\d{1,3}-years?-olds?\b)/i;
 /** "children under 11", "are younger than 11": a bound on age, not a count. */
 const AGE_BOUND_BEFORE =
   /\b(?:children|child|people|girls|boys|women|men|pupils|those|victims|adults|kids|anyone|someone|are|is|were|was|be|being|aged)\s+(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s*$/i;
-/** "Roger Gough, 58, said": an age in apposition to a name. */
-const APPOSED_AGE_BEFORE = /\b[A-Z][a-z]+,\s*$/;
+/** "Roger Gough, 58, said", "Ramsgate man, 29, jailed": an age in apposition to a person. */
+const APPOSED_AGE_BEFORE =
+  /\b[A-Z][a-z]+,\s*$|\b(?:man|woman|boy|girl|teenager|teen|driver|pensioner|mother|father|mum|dad|son|daughter|grandmother|grandfather|grandad|pupil|student|worker|officer|nurse|rider|cyclist|motorist|thief|burglar|attacker|resident|tenant|landlord|neighbour|pedestrian|youth|youngster|schoolboy|schoolgirl|dealer|victim|PC),\s*$/i;
+/** "Channel 4", "Year 1 pupil": a name or a school year. */
+const NAME_NUMBER_BEFORE = /\b(?:Channel|Radio|Year|Freeview)\s+$/;
 /** "Maya was seven when…", "she is 19": a person's age. */
 const PERSON_AGE_BEFORE =
   /(?:\b(?:she|he|I|they|we|(?!(?:That|This|It|There|Which|What|Here|Who|The|One|Each|Total|Figure|Number)\b)[A-Z][a-z]+)\s+(?:was|is|am|turned|turns)|(?:^|[.!?]\s+)[Nn]ow)\s+$/;
@@ -166,6 +178,7 @@ export function exclusionOf(
     if (LIST_START.test(text.slice(token.start))) return 'list';
   }
   if (LABEL_BEFORE.test(before) || LABEL_OF.test(before)) return 'list';
+  if (token.value <= 13 && NAME_NUMBER_BEFORE.test(before)) return 'identifier';
   if (RATE_BASE_BEFORE.test(before) && [100, 1000, 10_000, 100_000].includes(token.value))
     return 'rate-base';
   if (AGE_BEFORE.test(before) || AGE_RANGE_BEFORE.test(before) || AGE_AFTER.test(after))

@@ -112,6 +112,6 @@ export const OTHER_MEASURES = new Set(
     fee fees crowd attendance turnout possession temperature speed inflation growth appointment appointments
     vote votes score scores point points goal goals ticket tickets visitor visitors sale sales profit profits
     revenue cost costs job jobs post posts home homes house houses runner runners student students reader
-    readers follower followers rating ratings mile miles shop shops
+    readers follower followers rating ratings mile miles shop shops population
   `),
 );

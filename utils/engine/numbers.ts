@@ -254,6 +254,7 @@ function readProportion(text: string, first: Read): Read | null {
   if (!LINK_OUT_OF.test(link[0]) && !Number.isInteger(first.value)) return null;
   if (/^[\p{L}\p{N}]/u.test(text.slice(second.end, second.end + 1))) return null;
   if (TIME_AFTER.test(text.slice(second.end, second.end + 12))) return null; // "11 in 18 months"
+  if (/^\/\d/.test(text.slice(second.end, second.end + 2))) return null; // "eight in 13/14": a year
   return { end: second.end, value: (first.value / second.value) * 100 };
 }
 
