@@ -105,6 +105,33 @@ describe('numbers that are never claims, by form', () => {
     ['a compound (24-hour)', 'A 24-hour Kent helpline for abuse victims.', '24', 'compound'],
     ['votes', 'Kent councillors voted 31 to 2 on the domestic abuse strategy.', '31', 'list'],
     ["a person's age", 'Maya was seven when domestic abuse began at home in Kent.', 'seven', 'age'],
+    // Found on real pages (tests/fixtures/real/): related-story headlines and page furniture.
+    [
+      'an age after "man,"',
+      'Ramsgate man, 29, jailed for 20 months after headbutting officer',
+      '29',
+      'age',
+    ],
+    [
+      '"as young as"',
+      'Children as young as five are being suspended for attacking teachers in Kent.',
+      'five',
+      'age',
+    ],
+    ['a results line', 'Ashford United 4 Sittingbourne 0', '4', 'range'],
+    ['a comment count', 'Kent domestic abuse arrests rise Comments (12)', '12', 'list'],
+    [
+      'the non-emergency number',
+      'If you are affected by domestic abuse call Kent Police on 101, or 999.',
+      '101',
+      'phone',
+    ],
+    [
+      'a channel',
+      'A Channel 4 documentary on assaults on staff in Kent hospitals.',
+      '4',
+      'identifier',
+    ],
   ])('drops %s', (_label, text, number, reason) => {
     expect(reasonFor(text, number)).toBe(reason);
   });
