@@ -48,6 +48,8 @@ export interface RecordInfo {
   restrictions: readonly string[];
   /** Who produced or published the figure, for the producer axis. */
   bodies: readonly Body[];
+  /** No other record has this measure at this place: a page giving no period can only mean it. */
+  soleOfMeasure: boolean;
 }
 
 export interface NotHeldInfo {
@@ -172,15 +174,21 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       counted: recordCounted(figure.measure),
       restrictions: restrictionsIn(coreMeasure(figure.measure)),
       bodies: recordBodies(figure, sources.get(figure.sourceId)),
+      soleOfMeasure: true,
     });
   }
 
   const byPlace = new Map<Place, RecordInfo[]>();
   const byMeasure = new Map<number, RecordInfo[]>();
+  const perMeasurePlace = new Map<string, number>();
   for (const r of records) {
     push(byPlace, r.figure.place, r);
     push(byMeasure, r.measure.id, r);
+    const key = `${r.measure.id}\u0000${r.figure.place}`;
+    perMeasurePlace.set(key, (perMeasurePlace.get(key) ?? 0) + 1);
   }
+  for (const r of records)
+    r.soleOfMeasure = perMeasurePlace.get(`${r.measure.id}\u0000${r.figure.place}`) === 1;
 
   // One fuse index per group of places a claim can be checked against, built up front.
   const fuse = new Map<string, Fuse<MeasureDoc>>();

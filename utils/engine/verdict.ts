@@ -113,10 +113,17 @@ export function decide(
   if (s.place === 'uk' && found.length === 0) return null;
   // The page's date bounds what it can cite: a record it predates is never its source.
   const candidates = found.filter((c) => citable(s.pageDate, c.record));
+  // Proofs are read only for the candidates a verdict actually weighs (same unit and an
+  // overlapping value, or a strong measure), once each.
   const proofs = new Map<Candidate, Proof>();
-  for (const c of candidates)
-    proofs.set(c, proveAxes(s, c, onlyRecordOfMeasure(c.record, index), s.concepts));
-  const proofOf = (c: Candidate): Proof => proofs.get(c)!;
+  const proofOf = (c: Candidate): Proof => {
+    let p = proofs.get(c);
+    if (!p) {
+      p = proveAxes(s, c, c.record.soleOfMeasure, s.concepts);
+      proofs.set(c, p);
+    }
+    return p;
+  };
 
   const match = bestMatch(s, candidates, proofOf);
   if (match) {
@@ -194,7 +201,8 @@ function mismatchTarget(
 ): Candidate | null {
   const targets = candidates.filter((c) => {
     const r = c.record;
-    if (r.figure.unit !== s.unit || !timeFits(s.timeBase, r.figure.timeBase)) return false;
+    if (!c.strong || r.figure.unit !== s.unit || !timeFits(s.timeBase, r.figure.timeBase))
+      return false;
     return proven(proofOf(c));
   });
   if (targets.length === 0) return null;
@@ -217,14 +225,6 @@ function mismatchTarget(
   return best;
 }
 
-/** True when no other record has the same measure at the same place (one period only). */
-function onlyRecordOfMeasure(r: RecordInfo, index: DatasetIndex): boolean {
-  const same = (index.byMeasure.get(r.measure.id) ?? []).filter(
-    (o) => o.figure.place === r.figure.place,
-  );
-  return same.length === 1;
-}
-
 /** "27.6 per cent" where the source has 27.6 per 1,000: the same number in the wrong unit. */
 function unitMismatch(
   s: Subject,
@@ -237,8 +237,8 @@ function unitMismatch(
     const timeDiffers =
       s.timeBase !== '' && r.figure.timeBase !== '' && !timeFits(s.timeBase, r.figure.timeBase);
     if (!unitDiffers && !timeDiffers) continue;
-    if (!proven(proofOf(c))) continue;
-    if (overlaps(s.interval, r.interval)) return c;
+    if (!c.strong || !overlaps(s.interval, r.interval)) continue;
+    if (proven(proofOf(c))) return c;
   }
   return null;
 }
