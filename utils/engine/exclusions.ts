@@ -72,6 +72,8 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
   ],
   ['identifier', /(?<![\d,.])\d{5,}(?![\d,]|\.\d)/g],
   ['period', /\b(?:19|20)\d{2}\s?[/–—-]\s?(?:(?:19|20)?\d{2})(?!\d)/g],
+  // A financial year in short: "13/14", "21/22".
+  ['period', /(?<![\d/.])\d{2}\/\d{2}(?![\d/])/g],
   ['range', /(?<![\d,.])\d{1,3}\s?[-–—]\s?\d{1,3}(?![\d,.%]|\s?(?:%|per ?cent))/g],
   [
     'address',
@@ -174,8 +176,14 @@ export function exclusionOf(
   if (token.kind === 'digits' && !token.scaled && isYearLike(token)) {
     if (!(STAT_NOUN_AFTER.test(after) && !YEAR_PREPOSITION_BEFORE.test(before))) return 'year';
   }
-  if (token.start === 0 || /^\s*$/.test(text.slice(0, token.start))) {
-    if (LIST_START.test(text.slice(token.start))) return 'list';
+  const lead = text.slice(0, token.start);
+  if (token.start === 0 || /^\s*\(?$/.test(lead)) {
+    if (
+      LIST_START.test(
+        text.slice(lead.trimEnd().endsWith('(') ? lead.lastIndexOf('(') : token.start),
+      )
+    )
+      return 'list';
   }
   if (LABEL_BEFORE.test(before) || LABEL_OF.test(before)) return 'list';
   if (token.value <= 13 && NAME_NUMBER_BEFORE.test(before)) return 'identifier';
