@@ -132,6 +132,18 @@ describe('numbers that are never claims, by form', () => {
       '4',
       'identifier',
     ],
+    [
+      'a short financial year',
+      'Kent hospital assaults rose to 46, up from eight in 13/14.',
+      '13',
+      'period',
+    ],
+    [
+      'a bracketed minute number',
+      '(1) The report on child abuse in Kent was introduced.',
+      '1',
+      'list',
+    ],
   ])('drops %s', (_label, text, number, reason) => {
     expect(reasonFor(text, number)).toBe(reason);
   });
