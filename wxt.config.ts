@@ -1,10 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import bundledPackFile from './data/bundled-packs.json';
+import type { BundledPack } from './data/bundled';
 import figures from './data/figures.json';
 import notHeld from './data/not-held.json';
 import sources from './data/sources.json';
-import { validateDataset } from './data/validate';
+import {
+  FIGURE_KEYS,
+  NOT_HELD_KEYS,
+  SOURCE_KEYS,
+  canonicalRecords,
+  validateDataset,
+} from './data/validate';
+
+const bundledPacks = bundledPackFile as BundledPack[];
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -27,7 +37,21 @@ export default defineConfig({
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship
     // an invalid one: each error names the file, the record and the field.
     'build:before': () => {
-      const { errors } = validateDataset({ sources, figures, notHeld });
+      // The seed records and every bundled pack's (data/bundled-packs.json), together.
+      const { errors } = validateDataset({
+        sources: canonicalRecords(
+          [...sources, ...bundledPacks.flatMap((p) => p.sources)],
+          SOURCE_KEYS,
+        ),
+        figures: canonicalRecords(
+          [...figures, ...bundledPacks.flatMap((p) => p.figures)],
+          FIGURE_KEYS,
+        ),
+        notHeld: canonicalRecords(
+          [...notHeld, ...bundledPacks.flatMap((p) => p.notHeld)],
+          NOT_HELD_KEYS,
+        ),
+      });
       if (errors.length > 0) throw new Error(`The dataset is invalid:\n${errors.join('\n')}`);
     },
   },

@@ -3,9 +3,14 @@
  * id, keys in schema order, `JSON.stringify(data, null, 2)` plus a final newline), so a
  * formatting complaint from `cli/validate-data.ts` is fixed by one command. It changes
  * nothing else: a record the schema rejects keeps its fields for the validator to name.
+ * When the dataset is valid it also regenerates the seed pack (`data/packs/kent-seed/`)
+ * and `data/bundled-packs.json` from the packs.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { BUNDLE_FILE, checkBundledPacks, seedPackFiles } from './bundled-packs';
+import { PACKS_DIR, SEED_PACK, writePackFolder } from './pack-io';
+import { validateDataset } from '../data/validate';
 import {
   DATA_FILES,
   FIGURE_KEYS,
@@ -38,7 +43,7 @@ function write(file: string, text: string): void {
   console.log(`formatted ${file}`);
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const arrays: [string, KeyOrder][] = [
     [DATA_FILES.sources, SOURCE_KEYS],
     [DATA_FILES.figures, FIGURE_KEYS],
@@ -57,11 +62,28 @@ function main(): void {
   for (const { file, text } of parsed) write(file, text);
   write(DATA_FILES.sourceFiles, canonicalMapJson(map as Record<string, unknown>));
   console.log('dataset files are in canonical form');
+  const result = validateDataset({
+    sources: read(DATA_FILES.sources),
+    figures: read(DATA_FILES.figures),
+    notHeld: read(DATA_FILES.notHeld),
+  });
+  if (!result.dataset) {
+    console.error('the dataset is invalid, so the packs were left alone; run npm run data:build');
+    process.exitCode = 1;
+    return;
+  }
+  writePackFolder(resolve(root, PACKS_DIR, SEED_PACK), await seedPackFiles(result.dataset));
+  const packs = await checkBundledPacks(result.dataset);
+  if (packs.errors.length > 0) {
+    for (const e of packs.errors) console.error(e);
+    process.exitCode = 1;
+    return;
+  }
+  writeFileSync(resolve(root, BUNDLE_FILE), packs.bundle);
+  console.log(`packs written: ${PACKS_DIR}/${SEED_PACK}/ and ${BUNDLE_FILE}`);
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
-}
+});

@@ -2,8 +2,11 @@
  * `tsx cli/validate-data.ts` (npm run data:build): validates the dataset files on disk —
  * schema, ids, sources, numbers in quotes, series, canonical order and formatting — and
  * prints one line per problem on standard error (exit 1), or a one-line summary (exit 0).
+ * Then validates every pack in `data/packs/` as `npm run data:pack` does, checks that the
+ * seed pack is what `data/*.json` generates and that `data/bundled-packs.json` is current.
  */
 import { readFileSync } from 'node:fs';
+import { BUNDLE_FILE, checkBundledPacks } from './bundled-packs';
 import { resolve } from 'node:path';
 import {
   DATA_FILES,
@@ -83,7 +86,16 @@ if (loaded.sources && loaded.figures && loaded.notHeld) {
         );
       }
     }
+    const packs = await checkBundledPacks(result.dataset);
+    errors.push(...packs.errors);
+    const bundle = load(BUNDLE_FILE);
+    if (packs.errors.length === 0 && bundle && bundle.text !== packs.bundle) {
+      errors.push(`${BUNDLE_FILE}: is not what data/packs/ compiles to; run npm run data:format`);
+    }
     if (errors.length === 0) {
+      for (const p of packs.counts) {
+        console.log(`pack ${p.name} ok: ${p.figures} figures, ${p.notHeld} not-held statements`);
+      }
       const { sources, figures, notHeld } = result.dataset;
       const series = new Set(figures.flatMap((f) => (f.series ? [f.series.id] : [])));
       console.log(

@@ -3,20 +3,42 @@
  * the CLI and the tests with one error listing every problem (file, record, field).
  * Works the same in the extension bundle, in Node (tsx) and in vitest.
  */
+import bundledPacks from './bundled-packs.json';
+import type { BundledPack } from './bundled';
 import figures from './figures.json';
 import notHeld from './not-held.json';
 import { PLACES } from './schema';
 import type { Dataset, Figure, NotHeld, Source } from './schema';
 import sources from './sources.json';
-import { validateDataset } from './validate';
+import {
+  FIGURE_KEYS,
+  NOT_HELD_KEYS,
+  SOURCE_KEYS,
+  canonicalRecords,
+  validateDataset,
+} from './validate';
 
 /**
  * Validated here everywhere but in the built extension, whose build already validated the
  * very same files (`npm run build`, and WXT's build hook in wxt.config.ts): every page a
  * reader opens would otherwise pay for checking the dataset again.
  */
+/** The packs bundled besides the seed, in `data/packs/` (compiled by `npm run data:build`). */
+export const BUNDLED_PACKS: readonly BundledPack[] = bundledPacks as BundledPack[];
+
 function load(): Dataset {
-  const files = { sources, figures, notHeld };
+  // The seed records and every bundled pack's, validated together so an id is never reused.
+  const files = {
+    sources: [...sources, ...BUNDLED_PACKS.flatMap((p) => p.sources)],
+    figures: [...figures, ...BUNDLED_PACKS.flatMap((p) => p.figures)],
+    notHeld: [...notHeld, ...BUNDLED_PACKS.flatMap((p) => p.notHeld)],
+  };
+  if (BUNDLED_PACKS.length > 0) {
+    // Each file is sorted by id; the merged lists are sorted again for the order check.
+    files.sources = canonicalRecords(files.sources, SOURCE_KEYS) as typeof files.sources;
+    files.figures = canonicalRecords(files.figures, FIGURE_KEYS) as typeof files.figures;
+    files.notHeld = canonicalRecords(files.notHeld, NOT_HELD_KEYS) as typeof files.notHeld;
+  }
   if (import.meta.env?.PROD) return files as Dataset;
   const result = validateDataset(files);
   if (!result.dataset) throw new Error(`The dataset is invalid:\n${result.errors.join('\n')}`);

@@ -28,6 +28,7 @@ export const SOURCE_KINDS = [
   'council-publication',
   'news-report',
   'policy',
+  'official-statistics',
 ] as const;
 
 export const SourceSchema = v.strictObject({
@@ -74,6 +75,11 @@ export const PLACES = [
   'thanet',
   'tonbridge-and-malling',
   'tunbridge-wells',
+  // Police recorded crime is published by Community Safety Partnership, and Dartford and
+  // Gravesham is one partnership for two districts; the force area is Kent Police's, which
+  // includes Medway.
+  'dartford-and-gravesham',
+  'kent-police-area',
 ] as const;
 export type Place = (typeof PLACES)[number];
 
@@ -122,6 +128,11 @@ export const FigureSchema = v.strictObject({
   quote: text,
   /** The number exactly as the quote writes it ("11,485", "2.4 million", "Three quarters"). */
   valueText: text,
+  /**
+   * For a table source (a CSV file): the header of the column the value is in, as the file
+   * writes it; the quote is then the figure's row exactly as written. Absent otherwise.
+   */
+  column: v.optional(text),
   /** Figures of one measure over several periods or places share a series id. */
   series: v.optional(
     v.strictObject({

@@ -12,6 +12,7 @@ const KIND_LABELS: Record<Source['kind'], string> = {
   'council-publication': 'Council publication',
   'news-report': 'News report (secondary source)',
   policy: 'Policy document',
+  'official-statistics': 'Official statistics table',
 };
 
 /** Each source with what is known about it; unknown details are said to be unknown. */

@@ -44,6 +44,8 @@ export const PLACE_LABELS: Readonly<Record<Place, string>> = {
   thanet: 'Thanet',
   'tonbridge-and-malling': 'Tonbridge and Malling',
   'tunbridge-wells': 'Tunbridge Wells',
+  'dartford-and-gravesham': 'Dartford and Gravesham',
+  'kent-police-area': 'Kent police force area, including Medway',
 };
 
 export const DISTRICTS: ReadonlySet<Place> = new Set<Place>([
