@@ -158,7 +158,7 @@ describe('a bad pack', () => {
 });
 
 describe('a table source (the ONS police recorded crime pack)', () => {
-  const ONS = join(root, 'data/packs-pending/ons-prc-kent-ye-june-2025');
+  const ONS = join(root, 'data/packs/ons-prc-kent-ye-june-2025');
   const THANET_VAP = 'prc-ye-june-2025-violence-against-the-person-thanet';
 
   it('holds six measures for the force area and each of the twelve Kent partnerships, and no "Unassigned Kent"', async () => {

@@ -107,11 +107,20 @@ function measureAxis(
   return c.strong ? ok('measure') : ok('measure', 'implied');
 }
 
+/** Bodies whose counting covers the police force area: Kent Police, and the national series of its records. */
+const FORCE_AREA_COUNTERS: readonly Body[] = ['kent-police', 'home-office', 'ons'];
+
 function placeAxis(s: AxisSubject, r: RecordInfo): AxisResult {
   const p = r.figure.place;
   if (s.place === p) return ok('place');
   const county = (x: string) => x === 'kent' || x === 'kent-and-medway';
   if (county(s.place) && county(p)) return ok('place');
+  // "Kent" is the force area (which includes Medway) only when the page says who counted
+  // and that is the force or the national series of police records.
+  if (county(s.place) && p === 'kent-police-area')
+    return s.producers.some((b) => FORCE_AREA_COUNTERS.includes(b))
+      ? ok('place')
+      : no('place', 'different', 'Kent, not the Kent police force area, which includes Medway');
   // A page that names only Kent, earlier on, may be about Kent's mental health trust.
   return no('place', 'open', `the page's place is not ${r.placeLabel}`);
 }

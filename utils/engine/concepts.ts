@@ -195,6 +195,21 @@ const DEFS: ConceptDef[] = [
     re: /\baffect|\bimpact(?:s|ed|ing)\b|\btouched the lives|\bexperienc|\bsuffer/i,
   },
   { id: 'average', stems: ['averag'], kind: 'detail', re: /\baverag/i },
+  // The police recorded crime categories: violence against the person holds violence with
+  // and without injury (and homicide, stalking and harassment); each is its own measure.
+  {
+    id: 'with-injury',
+    stems: ['injur', 'wound'],
+    kind: 'detail',
+    re: /\bwith (?:an )?injury\b|\bwounding\b/i,
+  },
+  { id: 'without-injury', stems: ['injur'], kind: 'detail', re: /\bwithout (?:an )?injury\b/i },
+  {
+    id: 'against-person',
+    stems: ['against the person'],
+    kind: 'detail',
+    re: /\bviolence against the person\b/i,
+  },
 ];
 
 /**

@@ -19,7 +19,7 @@ import {
 import { conceptsOf, conceptsOfTags, GENERIC, type ConceptMask } from './concepts';
 import { scanNumbers } from './numbers';
 import { recordCounted, restrictionsIn, type Counted } from './measure';
-import { recordYears } from './periods';
+import { recordWindow, recordYears } from './periods';
 import { bodiesNamed, type Body } from './producers';
 import { PLACE_LABELS } from './places';
 
@@ -39,7 +39,8 @@ export interface RecordInfo {
   concepts: ConceptMask;
   /** Concepts that tell this record's measure from others (generic topic words removed). */
   key: ConceptMask;
-  years: { from: number | null; to: number | null; total: boolean };
+  /** `window`: the closing month of a rolling year ("2025-06"), which only the same rolling year fits. */
+  years: { from: number | null; to: number | null; total: boolean; window: string | null };
   interval: Interval;
   placeLabel: string;
   /** What the measure counts (crimes, calls, referrals…), for the measure axis. */
@@ -101,7 +102,9 @@ export function compatiblePlaces(place: Place, weak: boolean): readonly Place[] 
     case 'kent-and-medway':
       // "Kent" and "Kent and Medway" are one area for the sources; a page that only says
       // "Kent" somewhere before may still be talking about Kent's mental health trust.
-      return weak ? ['kent', 'kent-and-medway', 'kmpt'] : ['kent', 'kent-and-medway'];
+      return weak
+        ? ['kent', 'kent-and-medway', 'kent-police-area', 'kmpt']
+        : ['kent', 'kent-and-medway', 'kent-police-area'];
     default:
       return [place];
   }
@@ -168,6 +171,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       years: {
         ...recordYears(figure.period.from, figure.period.to),
         total: figure.series?.total === true,
+        window: recordWindow(figure.period.from, figure.period.to),
       },
       interval: officialInterval(figure),
       placeLabel: PLACE_LABELS[figure.place],
@@ -225,6 +229,10 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
 /** The producer named inside the source, and the source's publisher: either may be credited. */
 function recordBodies(figure: Figure, source: Source | undefined): Body[] {
   const out = [...bodiesNamed(figure.producer ?? ''), ...bodiesNamed(source?.publisher ?? '')];
+  // Police recorded crime is what the force recorded, compiled by the Home Office: a page
+  // crediting Kent Police with it credits the same count. (Every place the dataset covers is
+  // Kent Police's.)
+  if (/police recorded crime/i.test(figure.producer ?? '')) out.push('kent-police');
   return [...new Set(out)];
 }
 

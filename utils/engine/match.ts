@@ -57,6 +57,7 @@ const EXCLUSIVE_GROUPS: readonly ConceptMask[] = [
   bit('present') | bit('witness') | bit('household') | bit('under-11') | bit('other-age'),
   bit('patient-on-patient') | bit('by-patient'),
   bit('police-report') | bit('prosecution') | bit('charge') | bit('arrest'),
+  bit('with-injury') | bit('without-injury') | bit('against-person'),
 ];
 /** Details that make a claim narrower than a record that lacks them. */
 const NARROWING =
@@ -68,7 +69,9 @@ const NARROWING =
   bit('by-patient') |
   bit('police-report') |
   bit('prosecution') |
-  bit('successful');
+  bit('successful') |
+  bit('with-injury') |
+  bit('without-injury');
 /** Victims that make a claim narrower than a record naming no victim. */
 const NARROW_VICTIMS =
   bit('staff') | bit('teacher') | bit('social-worker') | bit('child') | bit('patient');

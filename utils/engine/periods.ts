@@ -79,6 +79,20 @@ function pointYear(point: string, pageYear: number | null): number | null {
  */
 const RULES: Rule[] = [
   {
+    // "the year ending June 2025", "the 12 months to June 2025": a rolling year, told apart
+    // from calendar and financial years by its closing month (see `periodFit`).
+    re: new RegExp(
+      `\\b(?:the\\s+)?(?:year|12 months|twelve months)\\s+(?:ending|ended|to|up to|until)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(${MONTH})\\s+(${YEAR})`,
+      'gi',
+    ),
+    read(m) {
+      const to = year(m[2]);
+      if (to === null) return null;
+      const december = /^dec/i.test(m[1] ?? '');
+      return { from: december ? to : to - 1, to, kind: 'explicit' };
+    },
+  },
+  {
     // "between January 2023 and 2 September this year", "from 2011 to 2018"
     re: new RegExp(
       `\\b(?:between|from)\\s+(${POINT})\\s+(?:and|to|until)\\s+(${POINT})${TO_DATE}`,
@@ -201,12 +215,57 @@ export type PeriodFit = 'same' | 'unknown' | 'different';
  */
 export function periodFit(
   page: PagePeriod | null,
-  record: { from: number | null; to: number | null; total: boolean },
+  record: { from: number | null; to: number | null; total: boolean; window?: string | null },
 ): PeriodFit {
   if (page?.total) return record.total ? 'same' : 'different';
   if (!page || page.from === null || page.to === null) return 'unknown';
   if (record.from === null || record.to === null) return 'unknown';
+  // A rolling year ("year ending June 2025") is only the page's when the page names the same
+  // closing month: 2024/25 and calendar 2024 share its years but not its months.
+  if (record.window) return windowOf(page.label) === record.window ? 'same' : 'different';
+  if (windowOf(page.label)) return 'different';
   return page.from === record.from && page.to === record.to ? 'same' : 'different';
+}
+
+const WINDOW_LABEL = new RegExp(
+  `\\b(?:year|12 months|twelve months)\\s+(?:ending|ended|to|up to|until)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(${MONTH})\\s+(${YEAR})`,
+  'i',
+);
+const MONTH_INDEX = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+
+/** The closing month of a rolling year in a page's words ("year ending June 2025" → "2025-06"). */
+export function windowOf(label: string): string | null {
+  const m = WINDOW_LABEL.exec(label);
+  if (!m) return null;
+  const month = MONTH_INDEX.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1;
+  return month > 0 ? `${m[2]}-${String(month).padStart(2, '0')}` : null;
+}
+
+/**
+ * The closing month of a record whose period is a rolling year not aligned with the calendar
+ * or the financial year ("2024-07" to "2025-06"), or null.
+ */
+export function recordWindow(from: string, to: string): string | null {
+  const f = /^(\d{4})-(\d{2})/.exec(from);
+  const t = /^(\d{4})-(\d{2})/.exec(to);
+  if (!f || !t) return null;
+  const span = (Number(t[1]) - Number(f[1])) * 12 + Number(t[2]) - Number(f[2]) + 1;
+  const closing = Number(t[2]);
+  if (span !== 12 || closing === 12 || closing === 3) return null;
+  return `${t[1]}-${t[2]}`;
 }
 
 /** The page's year from its ISO date, or null. */

@@ -116,6 +116,12 @@ const ALIASES: Alias[] = [
     specificity: SPECIFICITY.county,
   },
   {
+    // The police force area is Kent with Medway: only said outright is it this place.
+    pattern: String.raw`Kent [Pp]olice(?: force)? area|[Tt]he Kent (?:police )?force area`,
+    place: 'kent-police-area',
+    specificity: SPECIFICITY.county,
+  },
+  {
     pattern: String.raw`Kent Police|Kent County Council|KCC|Kent Fire and Rescue(?: Service)?`,
     place: 'kent',
     specificity: SPECIFICITY.county,
@@ -163,6 +169,12 @@ const ALIASES: Alias[] = [
   },
   { pattern: 'Ashford', place: 'ashford', specificity: SPECIFICITY.district },
   { pattern: 'Canterbury', place: 'canterbury', specificity: SPECIFICITY.district },
+  // One Community Safety Partnership for two districts, named as one place.
+  {
+    pattern: String.raw`Dartford (?:and|&) Gravesham`,
+    place: 'dartford-and-gravesham',
+    specificity: SPECIFICITY.district,
+  },
   { pattern: 'Dartford', place: 'dartford', specificity: SPECIFICITY.district },
   { pattern: 'Dover', place: 'dover', specificity: SPECIFICITY.district },
   { pattern: 'Gravesham', place: 'gravesham', specificity: SPECIFICITY.district },

@@ -293,6 +293,8 @@ function readCounted(
     const cls = nounClass(word);
     if (cls === 'event' || cls === 'people') head = { word, cls };
     else if (cls) known = { word, cls };
+    // "three years ago … calls": a noun right after the number is what it counts.
+    if (cls === 'non-stat' && phrase.length === 1) break;
   }
   const text = phrase.join(' ');
   const none: Counted = anaphoric ? 'anaphoric' : 'bare';

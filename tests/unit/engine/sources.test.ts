@@ -25,10 +25,13 @@ describe('official quotes', () => {
   );
 
   /** A quote that names its place and fixes its period: a series row without its column headers does not. */
-  const named = dataset.figures.filter((f) =>
-    readCues(f.quote, null, true).places.some(
-      (p) => p.role === 'subject' && p.place !== null && p.place !== 'other',
-    ),
+  // A table source's quote is a CSV row: read as prose it names no measure.
+  const named = dataset.figures.filter(
+    (f) =>
+      !f.column &&
+      readCues(f.quote, null, true).places.some(
+        (p) => p.role === 'subject' && p.place !== null && p.place !== 'other',
+      ),
   );
   const seriesRow = (f: (typeof named)[number]) =>
     f.series !== undefined &&
