@@ -6,7 +6,6 @@
 import { dataset } from '@/data';
 import { createLazyEngine } from '@/utils/engine';
 import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
-import { createHighlightStyle } from '@/utils/dom/highlight-style';
 import { releaseListener } from '@/utils/dom/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
@@ -23,9 +22,7 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   let paused = isPaused(settings, location.hostname);
   let showUnverified = settings.showUnverified;
   let reportEmail = settings.reportEmail;
-  const highlightStyle = createHighlightStyle(document);
-  highlightStyle.set(settings.highlightStyle);
-  ctx.onInvalidated(() => highlightStyle.remove());
+  let strongMarks = settings.highlightStyle === 'background';
 
   /** Whether the loader's test still speaks for the page (only until the first start). */
   let knownRelevant = relevant;
@@ -37,6 +34,7 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
       engine,
       signal: stop.signal,
       showUnverified,
+      strongMarks,
       onChange: (claims) => ui.update(claims),
     });
     const ui = new PageUiController(document, checker, stop.signal);
@@ -69,7 +67,8 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     const next = normaliseSettings(value);
     showUnverified = next.showUnverified;
     session?.checker.setShowUnverified(showUnverified);
-    highlightStyle.set(next.highlightStyle);
+    strongMarks = next.highlightStyle === 'background';
+    session?.checker.setStrongMarks(strongMarks);
     reportEmail = next.reportEmail;
     session?.ui.setReportEmail(reportEmail);
     const nowPaused = isPaused(next, location.hostname);
