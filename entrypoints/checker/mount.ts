@@ -12,6 +12,7 @@ import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
+import { createBadgeReporter } from './badge-reporter';
 
 /** How often the checker makes sure the extension is still there. */
 const ALIVE_CHECK_MS = 2000;
@@ -23,6 +24,7 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   let showUnverified = settings.showUnverified;
   let reportEmail = settings.reportEmail;
   let strongMarks = settings.highlightStyle === 'background';
+  const badge = createBadgeReporter();
 
   /** Whether the loader's test still speaks for the page (only until the first start). */
   let knownRelevant = relevant;
@@ -35,7 +37,10 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
       signal: stop.signal,
       showUnverified,
       strongMarks,
-      onChange: (claims) => ui.update(claims),
+      onChange: (claims) => {
+        ui.update(claims);
+        badge.report(checker.visibleClaims.map((t) => t.claim));
+      },
     });
     const ui = new PageUiController(document, checker, stop.signal);
     ui.setReportEmail(reportEmail);
@@ -49,6 +54,8 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   const stopSession = () => {
     session?.stop.abort();
     session = null;
+    // Paused on this site: the page is no longer checked, so the badge says nothing.
+    badge.report([]);
   };
 
   if (!paused) startSession();
@@ -61,7 +68,10 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   }, ALIVE_CHECK_MS);
   ctx.onInvalidated(() => window.clearInterval(alive));
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    badge.forget();
+    session?.checker.rescan();
+  });
 
   const unwatch = settingsItem.watch((value) => {
     const next = normaliseSettings(value);
