@@ -52,6 +52,9 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox' && {
+      // Firefox tucks a new extension's button into its extensions menu, where its badge
+      // cannot be seen: put it on the toolbar (the reader can still move it).
+      browser_action: { default_area: 'navbar' },
       browser_specific_settings: {
         gecko: {
           id: 'kent-stats-check@example.org',
