@@ -16,6 +16,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],
           environment: 'node',
+          // Some unit tests start Node processes (the CLI through tsx, 2–3 s each on a busy
+          // 2-core machine): vitest's 5 s default failed them there without any fault.
+          testTimeout: 30_000,
           // WxtVitest's setup (the fake `browser`/`chrome` globals) is not inherited by projects.
           setupFiles: ['virtual:wxt-setup'],
         },

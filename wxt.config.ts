@@ -20,7 +20,13 @@ const bundledPacks = bundledPackFile as BundledPack[];
 export default defineConfig({
   // Explicit imports: every file says what it uses, so the structure reads from the code.
   imports: false,
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every icon size either store asks for, drawn from one SVG at build time: 16 and 32 for the
+  // toolbar (and 2x screens), 48 and 96 for the add-ons pages, 64 and 128 for the listings.
+  autoIcons: {
+    baseIconPath: 'assets/icon.svg',
+    sizes: [128, 96, 64, 48, 32, 16],
+  },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
     // The content script's loader runs on every page, so it goes without the promise
@@ -70,6 +76,9 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox' && {
+      // Firefox tucks a new extension's button into its extensions menu, where its badge
+      // cannot be seen: put it on the toolbar (the reader can still move it).
+      browser_action: { default_area: 'navbar' },
       browser_specific_settings: {
         gecko: {
           id: 'kent-stats-check@example.org',

@@ -4,6 +4,7 @@
  * every browser.
  */
 import { browser } from 'wxt/browser';
+import type { BadgeCounts } from '@/utils/badge';
 import type { Official } from '@/utils/engine';
 
 /** What the content script knows about its page, for the popup. */
@@ -105,5 +106,39 @@ export function isContentMessage(value: unknown): value is ContentMessage {
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+/** Messages the background answers (sent by the checker in a page). */
+export interface BackgroundMessages {
+  /** The page's verdicts changed: the toolbar button's badge for the sender's tab follows. */
+  'page-badge': { request: BadgeCounts; response: void };
+}
+
+export type BackgroundMessageType = keyof BackgroundMessages;
+
+export interface BackgroundMessage<T extends BackgroundMessageType = BackgroundMessageType> {
+  type: T;
+  payload: BackgroundMessages[T]['request'];
+}
+
+export async function sendToBackground<T extends BackgroundMessageType>(
+  type: T,
+  payload: BackgroundMessages[T]['request'],
+): Promise<BackgroundMessages[T]['response']> {
+  const message: BackgroundMessage<T> = { type, payload };
+  return (await browser.runtime.sendMessage(message)) as BackgroundMessages[T]['response'];
+}
+
+export function isBadgeMessage(value: unknown): value is BackgroundMessage<'page-badge'> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return (
+    type === 'page-badge' &&
+    typeof payload === 'object' &&
+    payload !== null &&
+    ['match', 'mismatch', 'notHeld', 'unverified'].every((k) =>
+      Number.isInteger((payload as Record<string, unknown>)[k]),
+    )
   );
 }

@@ -6,13 +6,13 @@
 import { dataset } from '@/data';
 import { createLazyEngine } from '@/utils/engine';
 import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
-import { createHighlightStyle } from '@/utils/dom/highlight-style';
 import { releaseListener } from '@/utils/dom/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
+import { createBadgeReporter } from './badge-reporter';
 
 /** How often the checker makes sure the extension is still there. */
 const ALIVE_CHECK_MS = 2000;
@@ -23,9 +23,8 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   let paused = isPaused(settings, location.hostname);
   let showUnverified = settings.showUnverified;
   let reportEmail = settings.reportEmail;
-  const highlightStyle = createHighlightStyle(document);
-  highlightStyle.set(settings.highlightStyle);
-  ctx.onInvalidated(() => highlightStyle.remove());
+  let strongMarks = settings.highlightStyle === 'background';
+  const badge = createBadgeReporter();
 
   /** Whether the loader's test still speaks for the page (only until the first start). */
   let knownRelevant = relevant;
@@ -37,7 +36,11 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
       engine,
       signal: stop.signal,
       showUnverified,
-      onChange: (claims) => ui.update(claims),
+      strongMarks,
+      onChange: (claims) => {
+        ui.update(claims);
+        badge.report(checker.visibleClaims.map((t) => t.claim));
+      },
     });
     const ui = new PageUiController(document, checker, stop.signal);
     ui.setReportEmail(reportEmail);
@@ -51,6 +54,8 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   const stopSession = () => {
     session?.stop.abort();
     session = null;
+    // Paused on this site: the page is no longer checked, so the badge says nothing.
+    badge.report([]);
   };
 
   if (!paused) startSession();
@@ -63,13 +68,17 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   }, ALIVE_CHECK_MS);
   ctx.onInvalidated(() => window.clearInterval(alive));
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => session?.checker.rescan());
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    badge.forget();
+    session?.checker.rescan();
+  });
 
   const unwatch = settingsItem.watch((value) => {
     const next = normaliseSettings(value);
     showUnverified = next.showUnverified;
     session?.checker.setShowUnverified(showUnverified);
-    highlightStyle.set(next.highlightStyle);
+    strongMarks = next.highlightStyle === 'background';
+    session?.checker.setStrongMarks(strongMarks);
     reportEmail = next.reportEmail;
     session?.ui.setReportEmail(reportEmail);
     const nowPaused = isPaused(next, location.hostname);

@@ -1,35 +1,22 @@
 /**
  * Drives the freshly built extension in real Chromium (Debian's, or CHROME_PATH) with
  * playwright-core, against pages served on 127.0.0.1. Test tools cannot download browsers
- * on this kind of machine, so a missing Chromium is a clear failure, never a skip.
+ * on this kind of machine, so a missing Chromium is a clear failure, never a skip. (The
+ * scenarios shared with Firefox, in `core/`, drive both browsers through `browsers/`.)
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import type { browser } from 'wxt/browser';
+import { chromiumPath } from './browsers/paths';
+
+export { chromiumPath } from './browsers/paths';
+export { serveFixtures, STRICT_CSP, type Served } from './fixture-server';
 
 const root = resolve(import.meta.dirname, '../..');
 export const extensionDir = join(root, '.output/chrome-mv3');
 export const artifactsDir = join(root, 'test-results');
-
-/** Folders served over HTTP, by URL prefix. */
-const served: Record<string, string> = {
-  '/e2e/': join(root, 'tests/fixtures/e2e'),
-  '/pages/': join(root, 'tests/fixtures/pages'),
-};
-
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
-
-/** The strict policy a hardened news site might send; `/csp/...` URLs get it. */
-export const STRICT_CSP = "default-src 'self'; style-src 'self'";
 
 /**
  * Flags for Chromium on this kind of machine: no sandbox as root, no GPU, and none of the
@@ -50,56 +37,6 @@ export const HEADLESS_FLAGS = [
 /** Loads the built extension, and only it. */
 export function extensionFlags(dir = extensionDir): string[] {
   return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
-}
-
-export function chromiumPath(): string {
-  const path = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(
-      `No Chromium at ${path}. Install Debian's with \`apt-get install -y chromium\`, or set CHROME_PATH to a Chrome or Chromium binary.`,
-    );
-  }
-  return path;
-}
-
-export interface Served {
-  origin: string;
-  close(): Promise<void>;
-}
-
-/** Serves the fixture folders; `/csp/<prefix>/<file>` serves the same file with STRICT_CSP. */
-export async function serveFixtures(): Promise<Served> {
-  const server: Server = createServer((req, res) => {
-    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const headers: Record<string, string> = { 'cache-control': 'no-store' };
-    if (path === '/favicon.ico') {
-      res.writeHead(204, headers).end();
-      return;
-    }
-    if (path.startsWith('/csp/')) {
-      path = path.slice(4);
-      headers['content-security-policy'] = STRICT_CSP;
-    }
-    const prefix = Object.keys(served).find((p) => path.startsWith(p));
-    const file = prefix ? normalize(join(served[prefix]!, path.slice(prefix.length))) : '';
-    if (
-      !prefix ||
-      !file.startsWith(served[prefix]!) ||
-      !existsSync(file) ||
-      !statSync(file).isFile()
-    ) {
-      res.writeHead(404, headers).end('not found');
-      return;
-    }
-    headers['content-type'] = types[extname(file)] ?? 'application/octet-stream';
-    res.writeHead(200, headers).end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
-  };
 }
 
 export interface ExtensionBrowser {

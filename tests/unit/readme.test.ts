@@ -22,6 +22,7 @@ const internal = new Set([
   'postinstall',
   'typecheck',
   'lint',
+  'test:all',
   'test:unit',
   'test:e2e',
   'test:firefox-lint',

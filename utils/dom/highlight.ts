@@ -15,11 +15,28 @@ export const HIGHLIGHT_NAMES: Record<HighlightVerdict, string> = {
   unverified: 'kent-stats-unverified',
 };
 
+/**
+ * The reader's "stronger background" style: the same highlights registered a second time,
+ * under these names, which only the manifest's content-script CSS colours. Every visible
+ * style of a mark thus comes from that CSS, which the browser takes away with the extension,
+ * so marks a stopped content script could not clear (Firefox) are invisible once it is gone.
+ */
+export const STRONG_HIGHLIGHT_NAMES: Record<HighlightVerdict, string> = {
+  match: 'kent-stats-strong-match',
+  mismatch: 'kent-stats-strong-mismatch',
+  'not-held': 'kent-stats-strong-not-held',
+  unverified: 'kent-stats-strong-unverified',
+};
+
 export const WRAPPER_TAG = 'kent-stats-mark';
+/** On wrappers in the stronger style (the manifest's CSS colours them). */
+export const STRONG_ATTRIBUTE = 'data-strong';
 
 export interface Highlighter {
   add(range: Range, verdict: HighlightVerdict): void;
   remove(range: Range): void;
+  /** Shows the marks with the stronger background colour, or without it again. */
+  setStrong(strong: boolean): void;
   /** Removes every mark this highlighter made. */
   clear(): void;
   readonly native: boolean;
@@ -44,15 +61,26 @@ function nativeHighlighter(win: Window): Highlighter {
   const highlights = new Map<HighlightVerdict, Highlight>();
   const owner = new Map<Range, HighlightVerdict>();
   for (const verdict of VERDICTS) {
-    // Reuse a highlight left by an earlier instance (an update) rather than fight over the name.
+    // An earlier instance stopped without its teardown (Firefox, on an update) left its
+    // highlights registered: take them over, emptied, rather than fight over the names.
     const existing = registry.get(HIGHLIGHT_NAMES[verdict]);
     const highlight = existing ?? new w.Highlight();
     highlight.clear();
     registry.set(HIGHLIGHT_NAMES[verdict], highlight);
+    registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
     highlights.set(verdict, highlight);
   }
+  let strong = false;
   return {
     native: true,
+    setStrong(on) {
+      if (on === strong) return;
+      strong = on;
+      for (const verdict of VERDICTS) {
+        if (on) registry.set(STRONG_HIGHLIGHT_NAMES[verdict], highlights.get(verdict)!);
+        else registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
+      }
+    },
     add(range, verdict) {
       highlights.get(verdict)?.add(range);
       owner.set(range, verdict);
@@ -66,6 +94,7 @@ function nativeHighlighter(win: Window): Highlighter {
       for (const verdict of VERDICTS) {
         highlights.get(verdict)?.clear();
         registry.delete(HIGHLIGHT_NAMES[verdict]);
+        registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
       }
       owner.clear();
     },
@@ -84,14 +113,21 @@ function wrapperHighlighter(doc: Document): Highlighter {
       parent.normalize();
     }
   };
+  let strong = false;
   return {
     native: false,
+    setStrong(on) {
+      strong = on;
+      for (const els of wrappers.values())
+        for (const el of els) el.toggleAttribute(STRONG_ATTRIBUTE, on);
+    },
     add(range, verdict) {
       const els: HTMLElement[] = [];
       for (const piece of textPieces(range)) {
         const el = doc.createElement(WRAPPER_TAG);
         el.setAttribute('data-verdict', verdict);
         el.setAttribute('data-kent-stats-ui', '');
+        if (strong) el.setAttribute(STRONG_ATTRIBUTE, '');
         piece.surroundContents(el);
         els.push(el);
       }

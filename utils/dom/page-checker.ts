@@ -31,6 +31,8 @@ export interface PageCheckerOptions {
   engine: Engine;
   signal: AbortSignal;
   showUnverified: boolean;
+  /** Marks in the reader's "stronger background" style. */
+  strongMarks?: boolean;
   /** Called after the set of claims changed (the UI re-renders). */
   onChange(claims: readonly TrackedClaim[]): void;
   /** Largest chunk of text analysed in one go. */
@@ -101,6 +103,7 @@ export class PageChecker {
   private context: PageContext = {};
   private nextId = 1;
   private showUnverified: boolean;
+  private strongMarks: boolean;
   private relevant = false;
   private changed = false;
 
@@ -108,6 +111,7 @@ export class PageChecker {
     this.doc = options.doc;
     this.engine = options.engine;
     this.showUnverified = options.showUnverified;
+    this.strongMarks = options.strongMarks ?? false;
     const win = this.doc.defaultView!;
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
@@ -135,7 +139,17 @@ export class PageChecker {
 
   /** Made on first use: a page with nothing to mark never touches the highlight registry. */
   private get highlighter(): Highlighter {
-    return (this.marks ??= createHighlighter(this.doc));
+    if (!this.marks) {
+      this.marks = createHighlighter(this.doc);
+      this.marks.setStrong(this.strongMarks);
+    }
+    return this.marks;
+  }
+
+  /** The reader changed the highlight style: the marks follow at once. */
+  setStrongMarks(strong: boolean): void {
+    this.strongMarks = strong;
+    this.marks?.setStrong(strong);
   }
 
   get isRelevant(): boolean {

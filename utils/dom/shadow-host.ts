@@ -2,6 +2,10 @@
  * The extension's own UI in the page: one host element holding an open shadow root with its
  * own reset styles. Styles go in through `adoptedStyleSheets` (CSSOM), which a page's
  * Content-Security-Policy does not block, unlike an inline `<style>`.
+ *
+ * Firefox stops an updated, disabled or removed extension's content script without its
+ * teardown, so the host may outlive its script: it is hidden unless the manifest's CSS (which
+ * goes with the extension) shows it, and a new instance removes any host an earlier one left.
  */
 export const UI_ATTRIBUTE = 'data-kent-stats-ui';
 export const HOST_TAG = 'kent-stats-check';
@@ -15,6 +19,7 @@ export interface ShadowHost {
 }
 
 export function createShadowHost(doc: Document, css: string): ShadowHost {
+  for (const old of doc.querySelectorAll(`${HOST_TAG}[${UI_ATTRIBUTE}]`)) old.remove();
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(UI_ATTRIBUTE, '');
   // Keep the page's own styles from reaching the host box itself.
@@ -23,6 +28,8 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   host.style.setProperty('top', '0');
   host.style.setProperty('left', '0');
   host.style.setProperty('z-index', '2147483647');
+  // Shown by `entrypoints/content/highlights.css` only, while the extension is there.
+  host.style.setProperty('display', 'none');
   const root = host.attachShadow({ mode: 'open' });
   const win = doc.defaultView;
   if (win) {

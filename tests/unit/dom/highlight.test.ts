@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { createHighlighter, WRAPPER_TAG } from '@/utils/dom/highlight';
+import { createHighlighter, STRONG_ATTRIBUTE, WRAPPER_TAG } from '@/utils/dom/highlight';
 
 function rangeOver(root: Node, text: string): Range {
   // Finds `text` across the root's text nodes and returns a range over it.
@@ -43,5 +43,20 @@ describe('wrapper highlights (browsers without the Highlight API)', () => {
     expect(p.querySelector('a')?.textContent).toBe('1,000');
     highlighter.clear();
     expect(p.outerHTML).toBe(before);
+  });
+
+  it('shows the stronger style on every mark, old and new, and takes it away again', () => {
+    document.body.innerHTML = '<p id="p">Thanet: 27.6 per 1,000 and Swale: 401 people.</p>';
+    const p = document.getElementById('p')!;
+    const highlighter = createHighlighter(document);
+    highlighter.add(rangeOver(p, '27.6'), 'match');
+    highlighter.setStrong(true);
+    highlighter.add(rangeOver(p, '401'), 'mismatch');
+    const strong = () =>
+      [...p.querySelectorAll(WRAPPER_TAG)].map((m) => m.hasAttribute(STRONG_ATTRIBUTE));
+    expect(strong()).toEqual([true, true]);
+    highlighter.setStrong(false);
+    expect(strong()).toEqual([false, false]);
+    highlighter.clear();
   });
 });

@@ -1,0 +1,63 @@
+/**
+ * The card, in Chromium and in Firefox: opened by a click on a mark or from the keyboard,
+ * beside the words, styled by its own shadow root, announced as a dialog, closed by Escape.
+ */
+import { expect, it } from 'vitest';
+import { eachBrowser } from './each-browser';
+import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
+
+eachBrowser('the card', (b) => {
+  it('opens on a click, beside the words, with the official figure and its source', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await waitForMarks(page, 6);
+    const point = await markCentre(page, 'mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    const { card, visibleHosts } = await uiState(page);
+    expect(visibleHosts).toBe(1);
+    expect(card!.role).toBe('dialog');
+    expect(card!.text).toContain('Differs from the official figure');
+    expect(card!.text).toContain('1,709');
+    expect(card!.text).toContain('Kent County Council');
+    // Beside the words, never over them, and inside the window.
+    expect(point.y < card!.box.top || point.y > card!.box.bottom).toBe(true);
+    expect(card!.box.left).toBeGreaterThanOrEqual(0);
+    expect(card!.box.right).toBeLessThanOrEqual(page.viewport()!.width);
+    // Its styles reach it inside the shadow root: an opaque card, not the page showing through.
+    expect(card!.background).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
+    await page.keyboard.press('Escape');
+    await waitForUi(page, 'no-card');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a keyboard user reach the claims and open a card', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await waitForMarks(page, 6);
+    await waitForUi(page, 'toggle');
+    expect((await uiState(page)).toggle).toMatch(/^\d+ figures checked$/);
+    await page.evaluate(() =>
+      document
+        .querySelector('kent-stats-check')!
+        .shadowRoot!.querySelector<HTMLElement>('.ksc-toggle')!
+        .focus(),
+    );
+    await page.keyboard.press('Enter');
+    // Worst news first: the mismatch leads the list.
+    await page.waitForFunction(() =>
+      document
+        .querySelector('kent-stats-check')
+        ?.shadowRoot?.querySelector('.ksc-list__item')
+        ?.textContent?.includes('1,790'),
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await waitForUi(page, 'card');
+    await expect.poll(async () => (await uiState(page)).card?.focused).toBe(true);
+    expect((await uiState(page)).card!.text).toContain('1,709');
+    await page.keyboard.press('Escape');
+    await waitForUi(page, 'no-card');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,114 @@
+/**
+ * The extension as a reader meets it, in Chromium and in Firefox: it marks the figures of a
+ * local news article by verdict, and leaves a page with no Kent content exactly as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, it } from 'vitest';
+import { eachBrowser } from './each-browser';
+import {
+  badgeOf,
+  markTexts,
+  pageStatus,
+  VERDICTS,
+  waitForMarks,
+  type Verdict,
+} from './page-helpers';
+
+const fixtures = join(import.meta.dirname, '../../fixtures');
+
+/** A golden page with not-held and unverified claims, and what its author expects. */
+const NOT_HELD_PAGE = 'pages/35-kcc-prosecutions-notheld';
+const expected = JSON.parse(
+  readFileSync(join(fixtures, `${NOT_HELD_PAGE}.expected.json`), 'utf8'),
+) as { claims: Array<{ number: string; verdict: Verdict }> };
+
+eachBrowser('marks in the page', (b) => {
+  it('marks the demo article’s figures by verdict, and nothing that is not a claim', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await waitForMarks(page, 6);
+    const marks = await markTexts(page);
+    expect(marks.match).toEqual(
+      expect.arrayContaining(['more than 100', 'four in ten', '27.6', '12.6', '4,548']),
+    );
+    expect(marks.mismatch).toEqual(['1,790']);
+    // Essex's figure, the phone number, the postcode and the dates are not claims.
+    expect(Object.values(marks).flat().join(' | ')).not.toMatch(/95|0808|ME14|2023|9 October/);
+    // Tools outside the project time the extension by its User Timing marks: the idle moment
+    // it chose to check the page, the last drawing of marks, the page read through.
+    const timings = await page.waitForFunction(() => {
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
+      const [idle, drawn, checked] = ['idle', 'drawn', 'checked'].map((n) =>
+        at(`kent-stats-check:${n}`),
+      );
+      return idle !== undefined && drawn !== undefined && checked !== undefined
+        ? { idle, drawn, checked }
+        : false;
+    });
+    const { idle, drawn, checked } = (await timings.jsonValue()) as Record<string, number>;
+    expect(idle).toBeLessThanOrEqual(drawn!);
+    expect(drawn).toBeLessThanOrEqual(checked!);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('marks figures credited to a body that does not hold them, and unverified ones', async () => {
+    const { page, errors } = await b.session.open(b.url(`/${NOT_HELD_PAGE}.html`));
+    await waitForMarks(page, expected.claims.length);
+    const marks = await markTexts(page);
+    for (const verdict of VERDICTS) {
+      const want = expected.claims.filter((c) => c.verdict === verdict).map((c) => c.number);
+      expect(marks[verdict], `${verdict} marks`).toHaveLength(want.length);
+      for (const number of want)
+        expect(marks[verdict].some((text) => text.includes(number))).toBe(true);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('leaves a page with no Kent content exactly as it was, and gives it no badge', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/no-kent.html'), () => {
+      const w = window as unknown as { __mutations: number; __messages: number };
+      w.__mutations = 0;
+      w.__messages = 0;
+      // Anything the extension posts to the page would tell the page's scripts it is here.
+      addEventListener('message', () => (w.__messages += 1));
+      // From the end of parsing on: every later change to the DOM is counted.
+      document.addEventListener('DOMContentLoaded', () =>
+        new MutationObserver((records) => (w.__mutations += records.length)).observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        }),
+      );
+    });
+    const tabId = await b.session.tabIdOf(page);
+    // The loader answers only once asked to listen: a right-click (for "Check this
+    // statistic") does that. Until it has run its test at the page's idle moment, nothing
+    // answers; then it says the page is not worth checking.
+    await expect
+      .poll(
+        async () => {
+          await page.mouse.click(20, 20, { button: 'right' });
+          await page.keyboard.press('Escape');
+          return pageStatus(b.session, tabId);
+        },
+        { timeout: 15_000 },
+      )
+      .toMatchObject({ relevant: false, claims: [] });
+    const left = await page.evaluate(() => ({
+      mutations: (window as unknown as { __mutations: number }).__mutations,
+      messages: (window as unknown as { __messages: number }).__messages,
+      marks: [...CSS.highlights.keys()].filter((name) => name.startsWith('kent-stats')).length,
+      ui: document.querySelectorAll('kent-stats-check, kent-stats-mark').length,
+      sheets: document.adoptedStyleSheets.length,
+      timings: performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kent-stats'))
+        .length,
+    }));
+    expect(left).toEqual({ mutations: 0, messages: 0, marks: 0, ui: 0, sheets: 0, timings: 0 });
+    expect((await badgeOf(b.session, tabId)).text).toBe('');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,161 @@
+/**
+ * Reading the page as a reader sees it, in either browser: the named highlights (which
+ * tools outside the project read too), the extension's UI in its shadow root, and the
+ * toolbar button's badge.
+ */
+import type { Page } from 'puppeteer-core';
+import type { ExtensionApi, ExtensionSession } from '../browsers/session';
+
+export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
+export const VERDICTS: readonly Verdict[] = ['match', 'mismatch', 'not-held', 'unverified'];
+export type MarkTexts = Record<Verdict, string[]>;
+
+/** The text of every mark, by verdict, sorted. */
+export function markTexts(page: Page): Promise<MarkTexts> {
+  return page.evaluate((verdicts) => {
+    const read = (v: string) =>
+      [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])]
+        .map((r) => r.toString().replace(/\s+/g, ' ').trim())
+        .sort((a, b) => a.localeCompare(b));
+    return Object.fromEntries(verdicts.map((v) => [v, read(v)])) as MarkTexts;
+  }, VERDICTS);
+}
+
+/** How many marks the page holds in all (0 when none is registered). */
+export function markTotal(page: Page): Promise<number> {
+  return page.evaluate((verdicts) => {
+    return verdicts
+      .map((v) => CSS.highlights.get(`kent-stats-${v}`)?.size ?? 0)
+      .reduce((a, b) => a + b, 0);
+  }, VERDICTS);
+}
+
+/** Waits until the extension has marked at least `min` claims. */
+export async function waitForMarks(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction(
+    (verdicts, n) =>
+      verdicts
+        .map((v) => CSS.highlights.get(`kent-stats-${v}`)?.size ?? 0)
+        .reduce((a, b) => a + b, 0) >= n,
+    { timeout: 15_000 },
+    VERDICTS,
+    min,
+  );
+}
+
+/** Centre of the first mark of `verdict` whose text includes `number`, scrolled into view. */
+export function markCentre(
+  page: Page,
+  verdict: Verdict,
+  number: string,
+): Promise<{ x: number; y: number }> {
+  return page.evaluate(
+    (v, num) => {
+      const range = [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])].find((r) =>
+        r.toString().includes(num),
+      ) as Range | undefined;
+      if (!range) throw new Error(`no ${v} mark with ${num}`);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    },
+    verdict,
+    number,
+  );
+}
+
+/** What the extension's UI shows: hosts in the page, and the open card if any. */
+export interface UiState {
+  hosts: number;
+  /** Hosts a reader can see (not `display: none`). */
+  visibleHosts: number;
+  card: null | {
+    role: string | null;
+    text: string;
+    focused: boolean;
+    box: { top: number; bottom: number; left: number; right: number };
+    /** The card's own background: set by the shadow root's styles, not the page's. */
+    background: string;
+  };
+  toggle: string | null;
+}
+
+export function uiState(page: Page): Promise<UiState> {
+  return page.evaluate(() => {
+    const hosts = [...document.querySelectorAll('kent-stats-check')];
+    const host = hosts.at(-1);
+    const root = host?.shadowRoot;
+    const card = root?.querySelector<HTMLElement>('.ksc-card') ?? null;
+    const rect = card?.getBoundingClientRect();
+    return {
+      hosts: hosts.length,
+      visibleHosts: hosts.filter((h) => getComputedStyle(h).display !== 'none').length,
+      card:
+        card && rect
+          ? {
+              role: card.getAttribute('role'),
+              text: card.textContent ?? '',
+              focused: root!.activeElement === card,
+              box: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
+              background: getComputedStyle(card).backgroundColor,
+            }
+          : null,
+      toggle: root?.querySelector('.ksc-toggle')?.textContent ?? null,
+    };
+  });
+}
+
+/** Waits until the extension's UI is in a state `check` accepts. */
+export async function waitForUi(page: Page, check: 'card' | 'no-card' | 'toggle'): Promise<void> {
+  await page.waitForFunction(
+    (what) => {
+      const root = document.querySelector('kent-stats-check')?.shadowRoot;
+      const card = root?.querySelector('.ksc-card');
+      if (what === 'card') return Boolean(card);
+      if (what === 'no-card') return !card;
+      return Boolean(root?.querySelector('.ksc-toggle'));
+    },
+    { timeout: 15_000 },
+    check,
+  );
+}
+
+/** The toolbar button as the reader sees it on one tab. */
+export interface BadgeState {
+  text: string;
+  /** RGBA, 0–255. */
+  color: number[];
+  title: string;
+}
+
+export function badgeOf(session: ExtensionSession, tabId: number): Promise<BadgeState> {
+  return session.inExtension(async (id) => {
+    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    const api = (g.browser ?? g.chrome)!;
+    const button = api.action ?? api.browserAction;
+    return {
+      text: await button.getBadgeText({ tabId: id }),
+      color: [...(await button.getBadgeBackgroundColor({ tabId: id }))],
+      title: await button.getTitle({ tabId: id }),
+    };
+  }, tabId);
+}
+
+/** Asks the content script in a tab for its page's status, as the popup does. */
+export function pageStatus(
+  session: ExtensionSession,
+  tabId: number,
+): Promise<{ relevant: boolean; claims: unknown[] } | null> {
+  return session.inExtension(async (id) => {
+    const g = globalThis as unknown as { browser?: ExtensionApi; chrome?: ExtensionApi };
+    const api = (g.browser ?? g.chrome)!;
+    try {
+      return (await api.tabs.sendMessage(id, { type: 'get-page-status', payload: null })) as {
+        relevant: boolean;
+        claims: unknown[];
+      };
+    } catch {
+      return null;
+    }
+  }, tabId);
+}
