@@ -3,6 +3,7 @@
  * without being opened, and its popup lists the page's claims.
  */
 import { expect, it } from 'vitest';
+import { dataset } from '@/data';
 import { DIFFERS_COLOR, NEUTRAL_COLOR } from '@/utils/badge';
 import { eachBrowser } from './each-browser';
 import { badgeOf, waitForMarks } from './page-helpers';
@@ -24,7 +25,7 @@ eachBrowser('the toolbar button', (b) => {
     const mismatch = (await read('.claims__group--mismatch')).join(' ');
     expect(mismatch).toContain('1,790');
     expect(mismatch).toContain('1,709');
-    await expect.poll(async () => (await read('.sources li')).length).toBe(5);
+    await expect.poll(async () => (await read('.sources li')).length).toBe(dataset.sources.length);
     expect(errors).toEqual([]);
     await popup.close();
     await page.close();
