@@ -35,9 +35,22 @@ export default defineContentScript({
   // here; the in-document event WXT also sends is enough to retire an older copy.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    distrustPageEvents(ctx);
     gate(ctx);
   },
 });
+
+/**
+ * WXT retires a content script when a "newer copy started" event reaches the document. Any
+ * page can dispatch that event (its name holds no secret: the loader's API-free id is a fixed
+ * namespace), and one line of page script took every mark and the card off the page. No event
+ * is believed: an older copy cut off by an update finds that out for itself (`ctx.isInvalid`,
+ * polled by the checker; the loader's first API use).
+ */
+function distrustPageEvents(ctx: ContentScriptContext): void {
+  (ctx as unknown as { verifyScriptStartedEvent(event: Event): boolean }).verifyScriptStartedEvent =
+    () => false;
+}
 
 /** One run of the loader in one page; everything it starts stops with `ctx`. */
 function gate(ctx: ContentScriptContext): void {

@@ -131,15 +131,14 @@ function tagOf(el: Element): string {
   return el.tagName.toUpperCase();
 }
 
-/** True for elements whose subtree is not read: code, form fields, hidden UI, our own UI. */
+/**
+ * True for elements whose subtree is not read: code, form fields, hidden UI, and what `extra`
+ * says (the caller's own UI, known by identity: an attribute the page could copy onto its
+ * article to hide it from the checker).
+ */
 export function isSkipped(el: Element, extra?: (el: Element) => boolean): boolean {
   if (SKIP_TAGS.has(tagOf(el))) return true;
-  if (
-    el.hasAttribute('hidden') ||
-    el.hasAttribute('data-kent-stats-ui') ||
-    el.hasAttribute('inert')
-  )
-    return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;

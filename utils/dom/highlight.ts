@@ -4,6 +4,8 @@
  * touched at all, and tools outside the project read the names. Elsewhere each range's
  * text nodes are wrapped in a `<kent-stats-mark>` element that `clear()` unwraps again.
  */
+import { markOwn } from './shadow-host';
+
 export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
 export type HighlightVerdict = (typeof VERDICTS)[number];
 
@@ -44,10 +46,10 @@ function nativeHighlighter(win: Window): Highlighter {
   const highlights = new Map<HighlightVerdict, Highlight>();
   const owner = new Map<Range, HighlightVerdict>();
   for (const verdict of VERDICTS) {
-    // Reuse a highlight left by an earlier instance (an update) rather than fight over the name.
-    const existing = registry.get(HIGHLIGHT_NAMES[verdict]);
-    const highlight = existing ?? new w.Highlight();
-    highlight.clear();
+    // Always a highlight of its own: one already registered under the name may be the page's
+    // (registered first so that its own ranges would show as "agrees"). Setting the name
+    // takes it over; the page's highlight object is never painted into.
+    const highlight = new w.Highlight();
     registry.set(HIGHLIGHT_NAMES[verdict], highlight);
     highlights.set(verdict, highlight);
   }
@@ -64,8 +66,11 @@ function nativeHighlighter(win: Window): Highlighter {
     },
     clear() {
       for (const verdict of VERDICTS) {
-        highlights.get(verdict)?.clear();
-        registry.delete(HIGHLIGHT_NAMES[verdict]);
+        const highlight = highlights.get(verdict);
+        highlight?.clear();
+        // Only its own registration goes: a newer copy of the checker may hold the name now.
+        if (highlight && registry.get(HIGHLIGHT_NAMES[verdict]) === highlight)
+          registry.delete(HIGHLIGHT_NAMES[verdict]);
       }
       owner.clear();
     },
@@ -92,6 +97,7 @@ function wrapperHighlighter(doc: Document): Highlighter {
         const el = doc.createElement(WRAPPER_TAG);
         el.setAttribute('data-verdict', verdict);
         el.setAttribute('data-kent-stats-ui', '');
+        markOwn(el);
         piece.surroundContents(el);
         els.push(el);
       }

@@ -3,7 +3,19 @@
  * own reset styles. Styles go in through `adoptedStyleSheets` (CSSOM), which a page's
  * Content-Security-Policy does not block, unlike an inline `<style>`.
  */
+/**
+ * Set on the extension's elements for styling and for tools outside the project to find.
+ * Never trusted: a page can put it on its own article (see `isOwnNode`).
+ */
 export const UI_ATTRIBUTE = 'data-kent-stats-ui';
+
+/** The elements the extension made, known by identity, which a page cannot copy. */
+const OWN = new WeakSet<Node>();
+
+/** Records an element as the extension's own (never scanned, never observed). */
+export function markOwn(el: Element): void {
+  OWN.add(el);
+}
 export const HOST_TAG = 'kent-stats-check';
 
 export interface ShadowHost {
@@ -17,6 +29,7 @@ export interface ShadowHost {
 export function createShadowHost(doc: Document, css: string): ShadowHost {
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(UI_ATTRIBUTE, '');
+  markOwn(host);
   // Keep the page's own styles from reaching the host box itself.
   host.style.setProperty('all', 'initial');
   host.style.setProperty('position', 'absolute');
@@ -44,6 +57,11 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
 
 /** True for nodes that belong to the extension's own UI (never scanned, never observed). */
 export function isOwnNode(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return Boolean(el?.closest(`[${UI_ATTRIBUTE}]`));
+  for (
+    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  )
+    if (OWN.has(el)) return true;
+  return false;
 }

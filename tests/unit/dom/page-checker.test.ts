@@ -153,4 +153,17 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     stop.abort();
     document.title = '';
   }, 30_000);
+
+  // Issue 13: a page put the extension's UI marker on its article, and it was never read.
+  it('reads an article that carries the UI marker attribute, and skips only its own UI', async () => {
+    document.body.innerHTML = `<article data-kent-stats-ui>${ARTICLE}</article>`;
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+    // Its own UI host is still never read, nor watched.
+    const host = document.querySelector('kent-stats-check');
+    expect(host).not.toBeNull();
+    host!.shadowRoot?.append(document.createTextNode('Kent Police recorded 100 crimes a day.'));
+    expect(checker.claims).toHaveLength(2);
+    stop.abort();
+  });
 });

@@ -64,17 +64,18 @@ describe('extractBlocks', () => {
     expect(extractBlocks(doc).blocks).toEqual(['line one line two']);
   });
 
-  it('skips code, form fields, hidden and extension UI', () => {
+  it('skips code, form fields and hidden parts, but not a page element carrying the UI marker', () => {
     const doc = load(`<body>
       <p>Kept 1</p>
       <script>var x = 100;</script><style>.a{}</style><noscript>no 2</noscript><template><p>tpl 3</p></template>
       <textarea>ta 4</textarea><input value="5"><select><option>opt 6</option></select>
       <div contenteditable="true">edit 7</div><code>code 8</code><pre>pre 9</pre><svg><text>svg 10</text></svg>
-      <p hidden>hidden 11</p><p aria-hidden="true">aria 12</p><div data-kent-stats-ui><p>ui 13</p></div>
+      <p hidden>hidden 11</p><p aria-hidden="true">aria 12</p><div data-kent-stats-ui><p>Marked 13</p></div>
       <p style="display: none">styled 14</p>
       <p>Kept 15</p>
     </body>`);
-    expect(extractBlocks(doc).blocks).toEqual(['Kept 1', 'Kept 15']);
+    // Issue 13: the extension's marker attribute on a page's article hid it from the checker.
+    expect(extractBlocks(doc).blocks).toEqual(['Kept 1', 'Marked 13', 'Kept 15']);
   });
 
   it('skips elements the caller asks it to', () => {

@@ -1,0 +1,27 @@
+/**
+ * Hostile pages (issue 13): a page's own scripts must not be able to stop or steer the
+ * checker. The pages are the reproductions of `../shared/adversarial/`, kept here so CI has them.
+ */
+import { describe, expect, it } from 'vitest';
+import { waitForHighlights } from './highlights';
+import { useExtensionSuite } from './suite';
+import { totalMarks } from './ui';
+
+const suite = useExtensionSuite();
+
+describe('on a hostile page', () => {
+  it('keeps its marks and its UI when the page dispatches the "newer content script started" event', async () => {
+    // `after` far off: the test dispatches the event itself, once the marks are there.
+    const { page, errors } = await suite.open('/e2e/kill-switch.html?after=600000');
+    await waitForHighlights(page, 2);
+    await page.locator('kent-stats-check').waitFor({ state: 'attached' });
+    const marks = await totalMarks(page);
+    // The page's button runs its one line of main-world script.
+    await page.locator('#kill').click();
+    await page.waitForTimeout(1500);
+    expect(await totalMarks(page)).toBe(marks);
+    expect(await page.locator('kent-stats-check').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
