@@ -150,6 +150,17 @@ describe('extractBlocks', () => {
     expect(extractBlocks(load(html)).context.date).toBe(date);
   });
 
+  // Issue 13: a JSON-LD array of 300,000 items overflowed the stack, and the checker never started.
+  it('reads a page whose JSON-LD is a huge array, and takes the date from the next item', () => {
+    const huge = `[${Array(300_000).fill(0).join(',')}]`;
+    const doc = load(
+      `<head><script type="application/ld+json">${huge}</script><script type="application/ld+json">{"datePublished":"2023-07-28"}</script></head><body><p>Kent Police recorded 100 crimes.</p></body>`,
+    );
+    const { blocks, context } = extractBlocks(doc);
+    expect(blocks).toEqual(['Kent Police recorded 100 crimes.']);
+    expect(context.date).toBe('2023-07-28');
+  });
+
   it('falls back to the first h1 for a page without a title', () => {
     expect(extractBlocks(load('<body><h1>Headline here</h1></body>')).context.title).toBe(
       'Headline here',
