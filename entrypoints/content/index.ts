@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
+import { watchNavigation } from '@/utils/dom/navigation';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
 import { releaseListener } from '@/utils/dom/release-listener';
@@ -141,27 +142,44 @@ function gate(ctx: ContentScriptContext): void {
     performance.mark(IDLE_MARK, { startTime: idleAt });
     void found();
   } else {
-    // A single-page app's move to a page about Kent shows as added content: no need to poll
-    // the address (the checker, once loaded, also follows `wxt:locationchange`).
+    // A single-page app's move to a page about Kent shows as added content, or as a new body:
+    // no need to poll the address (the checker, once loaded, also follows the address).
     const watch = new AbortController();
-    ctx.onInvalidated(() => watch.abort());
+    let body = new AbortController();
+    ctx.onInvalidated(() => {
+      watch.abort();
+      body.abort();
+    });
     const stopAndMount = () => {
       watch.abort();
+      body.abort();
       void found();
     };
-    observePage(document, {
-      // The extension has added nothing to this page yet.
-      isOwn: () => false,
+    const watchBody = () =>
+      observePage(document, {
+        // The extension has added nothing to this page yet.
+        isOwn: () => false,
+        signal: body.signal,
+        // Nothing here is waiting on the answer, so changes are read in bigger, rarer batches:
+        // a page that updates a clock or a ticker all day costs a test every half second, not
+        // one every 50 ms.
+        flushDelayMs: 500,
+        onRoots: (roots) => {
+          if (roots.some((root) => looksRelevant(document, root))) stopAndMount();
+        },
+        onResume: () => {
+          if (looksRelevant(document, document.body)) stopAndMount();
+        },
+      });
+    watchBody();
+    // A site that swaps in a whole new body (Turbo): test it, and watch it instead.
+    watchNavigation(document, {
       signal: watch.signal,
-      // Nothing here is waiting on the answer, so changes are read in bigger, rarer batches:
-      // a page that updates a clock or a ticker all day costs a test every half second, not
-      // one every 50 ms.
-      flushDelayMs: 500,
-      onRoots: (roots) => {
-        if (roots.some((root) => looksRelevant(document, root))) stopAndMount();
-      },
-      onResume: () => {
-        if (looksRelevant(document, document.body)) stopAndMount();
+      onNavigate: () => {
+        body.abort();
+        if (looksRelevant(document, document.body)) return stopAndMount();
+        body = new AbortController();
+        watchBody();
       },
     });
   }

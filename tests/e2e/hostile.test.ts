@@ -24,4 +24,33 @@ describe('on a hostile page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // A Turbo-style site: the second page comes as a new <body> and a pushed address.
+  it.each(['kent', 'recipe'])(
+    'checks the next page of a single-page site that started on a %s page, with its UI on the new body',
+    async (from) => {
+      const { page, errors } = await suite.open(`/e2e/body-swap.html?from=${from}&after=2500`);
+      await expect
+        .poll(() => page.evaluate(() => location.pathname), { timeout: 10_000 })
+        .toBe('/second-page');
+      // Marks on the text of the body now shown, not on the one thrown away.
+      const marksOnPage = () =>
+        page.evaluate(() =>
+          [...CSS.highlights.values()]
+            .flatMap((h) => [...h])
+            .filter((r) => r instanceof Range && document.body.contains(r.startContainer))
+            .map((r) => r.toString()),
+        );
+      await expect.poll(marksOnPage, { timeout: 15_000 }).toContain('1,790');
+      await expect
+        .poll(() =>
+          page.evaluate(
+            () => document.querySelector('kent-stats-check')?.parentElement === document.body,
+          ),
+        )
+        .toBe(true);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 });
