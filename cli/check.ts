@@ -86,7 +86,13 @@ function contractClaim(c: Claim) {
 async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const input = await readInput(args.input);
-  const claims = await analyse(input);
+  const claims = await analyse(input).catch((error: unknown) => {
+    // Markup nested tens of thousands deep overflows the parser's or the walker's stack:
+    // a page that cannot be read, said in one line.
+    if (error instanceof RangeError && /call stack/i.test(error.message))
+      throw new CliError(`cannot read ${input.name}: its markup is nested too deeply`);
+    throw error;
+  });
   const output = args.json
     ? `${JSON.stringify({ claims: claims.map(contractClaim) }, null, 2)}\n`
     : formatTable(claims, input.name, process.stdout.columns || 100);

@@ -3,7 +3,8 @@
  * not a page: missing or unreadable files, unreachable URLs, binary data, empty input, and
  * anything over the size limit. Every refusal is a `CliError` whose message is one line.
  */
-import { readFile, stat } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 
 /** Pages larger than this are refused: no news article is, and the CLI holds it all in memory. */
 export const MAX_BYTES = 50 * 1024 * 1024;
@@ -52,24 +53,34 @@ async function readLocal(path: string): Promise<Buffer> {
   }
   if (size > MAX_BYTES)
     throw new CliError(`refusing ${path}: ${MB(size)} is over the ${MB(MAX_BYTES)} limit`);
+  // Read up to the limit whatever `stat` said: a device (/dev/zero), a named pipe or a
+  // process substitution reports a size of 0 and may never end.
   try {
-    return await readFile(path);
+    return await readCapped(createReadStream(path), path);
   } catch (error) {
+    if (error instanceof CliError) throw error;
     throw new CliError(`cannot read ${path}: ${reasonOf(error)}`);
   }
 }
 
-async function readStdin(): Promise<Buffer> {
+/** The bytes of a stream, refused as soon as they pass MAX_BYTES. */
+async function readCapped(stream: AsyncIterable<unknown> & { destroy?(): void }, name: string) {
   const chunks: Buffer[] = [];
   let total = 0;
-  for await (const chunk of process.stdin) {
+  for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
     total += buffer.length;
-    if (total > MAX_BYTES)
-      throw new CliError(`refusing standard input: over the ${MB(MAX_BYTES)} limit`);
+    if (total > MAX_BYTES) {
+      stream.destroy?.();
+      throw new CliError(`refusing ${name}: over the ${MB(MAX_BYTES)} limit`);
+    }
     chunks.push(buffer);
   }
   return Buffer.concat(chunks);
+}
+
+function readStdin(): Promise<Buffer> {
+  return readCapped(process.stdin, 'standard input');
 }
 
 async function fetchPage(url: string): Promise<Buffer> {
@@ -149,12 +160,17 @@ function declaredCharset(bytes: Buffer): string | null {
   const head = bytes.subarray(0, 2048).toString('latin1');
   const m = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
   if (!m || m[1] === undefined) return null;
+  let encoding: string;
   try {
-    new TextDecoder(m[1]);
-    return m[1];
+    encoding = new TextDecoder(m[1]).encoding;
   } catch {
     return null;
   }
+  // As a browser reads it (HTML's "get an encoding" for a meta declaration): a page cannot
+  // declare itself UTF-16 in bytes that are ASCII, so UTF-16 there means UTF-8.
+  if (encoding === 'utf-16le' || encoding === 'utf-16be') return 'utf-8';
+  if (encoding === 'x-user-defined') return 'windows-1252';
+  return encoding;
 }
 
 function reasonOf(error: unknown): string {

@@ -6,6 +6,7 @@
 import { dataset } from '@/data';
 import { createLazyEngine } from '@/utils/engine';
 import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
+import { watchNavigation } from '@/utils/dom/navigation';
 import { releaseListener } from '@/utils/dom/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
@@ -14,6 +15,8 @@ import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
 import { createBadgeReporter } from './badge-reporter';
 
+/** How often the checker looks at the page's address for history-API navigation. */
+const URL_POLL_MS = 1000;
 /** How often the checker makes sure the extension is still there. */
 const ALIVE_CHECK_MS = 2000;
 
@@ -68,9 +71,17 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   }, ALIVE_CHECK_MS);
   ctx.onInvalidated(() => window.clearInterval(alive));
 
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    badge.forget();
-    session?.checker.rescan();
+  // A single-page site moved on (a new body, a new address): a fresh session reads the new
+  // page, watches its body and puts the UI on it; the toolbar badge starts again with it.
+  watchNavigation(document, {
+    signal: ctx.signal,
+    urlPollMs: URL_POLL_MS,
+    onNavigate: () => {
+      badge.forget();
+      if (!session) return;
+      stopSession();
+      startSession();
+    },
   });
 
   const unwatch = settingsItem.watch((value) => {

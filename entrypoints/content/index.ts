@@ -12,6 +12,7 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
+import { watchNavigation } from '@/utils/dom/navigation';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
 import { releaseListener } from '@/utils/dom/release-listener';
@@ -35,9 +36,22 @@ export default defineContentScript({
   // here; the in-document event WXT also sends is enough to retire an older copy.
   noScriptStartedPostMessage: true,
   main(ctx) {
+    distrustPageEvents(ctx);
     gate(ctx);
   },
 });
+
+/**
+ * WXT retires a content script when a "newer copy started" event reaches the document. Any
+ * page can dispatch that event (its name holds no secret: the loader's API-free id is a fixed
+ * namespace), and one line of page script took every mark and the card off the page. No event
+ * is believed: an older copy cut off by an update finds that out for itself (`ctx.isInvalid`,
+ * polled by the checker; the loader's first API use).
+ */
+function distrustPageEvents(ctx: ContentScriptContext): void {
+  (ctx as unknown as { verifyScriptStartedEvent(event: Event): boolean }).verifyScriptStartedEvent =
+    () => false;
+}
 
 /** One run of the loader in one page; everything it starts stops with `ctx`. */
 function gate(ctx: ContentScriptContext): void {
@@ -128,27 +142,44 @@ function gate(ctx: ContentScriptContext): void {
     performance.mark(IDLE_MARK, { startTime: idleAt });
     void found();
   } else {
-    // A single-page app's move to a page about Kent shows as added content: no need to poll
-    // the address (the checker, once loaded, also follows `wxt:locationchange`).
+    // A single-page app's move to a page about Kent shows as added content, or as a new body:
+    // no need to poll the address (the checker, once loaded, also follows the address).
     const watch = new AbortController();
-    ctx.onInvalidated(() => watch.abort());
+    let body = new AbortController();
+    ctx.onInvalidated(() => {
+      watch.abort();
+      body.abort();
+    });
     const stopAndMount = () => {
       watch.abort();
+      body.abort();
       void found();
     };
-    observePage(document, {
-      // The extension has added nothing to this page yet.
-      isOwn: () => false,
+    const watchBody = () =>
+      observePage(document, {
+        // The extension has added nothing to this page yet.
+        isOwn: () => false,
+        signal: body.signal,
+        // Nothing here is waiting on the answer, so changes are read in bigger, rarer batches:
+        // a page that updates a clock or a ticker all day costs a test every half second, not
+        // one every 50 ms.
+        flushDelayMs: 500,
+        onRoots: (roots) => {
+          if (roots.some((root) => looksRelevant(document, root))) stopAndMount();
+        },
+        onResume: () => {
+          if (looksRelevant(document, document.body)) stopAndMount();
+        },
+      });
+    watchBody();
+    // A site that swaps in a whole new body (Turbo): test it, and watch it instead.
+    watchNavigation(document, {
       signal: watch.signal,
-      // Nothing here is waiting on the answer, so changes are read in bigger, rarer batches:
-      // a page that updates a clock or a ticker all day costs a test every half second, not
-      // one every 50 ms.
-      flushDelayMs: 500,
-      onRoots: (roots) => {
-        if (roots.some((root) => looksRelevant(document, root))) stopAndMount();
-      },
-      onResume: () => {
-        if (looksRelevant(document, document.body)) stopAndMount();
+      onNavigate: () => {
+        body.abort();
+        if (looksRelevant(document, document.body)) return stopAndMount();
+        body = new AbortController();
+        watchBody();
       },
     });
   }

@@ -5,7 +5,11 @@
  * - matching cost per claim with the dataset replicated to 1,000 and 10,000 records
  *   (≤ 0.5 ms and ≤ 2 ms);
  * - a 100 KB page with no Kent context through the early exit (< 1 ms);
- * - the check form's cost per keystroke (< 5 ms).
+ * - the check form's cost per keystroke (< 5 ms);
+ * - hostile and unlucky pages (issue 13), each at half and full size: one 120 KB paragraph of
+ *   8,000 short claims, one 5 MB text node, a 40 KB run-on sentence, 64,000 spaces inside a
+ *   sentence and a page of 100,000 blocks. Doubling the input may at most double the time
+ *   (growth ≤ 2.2×, a little room for noise).
  * Text and datasets come from a seeded generator, so runs are comparable.
  */
 import { dataset } from '../../data';
@@ -229,6 +233,67 @@ rows.push({
   pass: keystrokeMs < 5,
 });
 
+// 5. Hostile and unlucky pages: growth with size, whatever the shape of the text.
+const HOSTILE_RUNS = 3;
+function timeFew(fn: () => void): number {
+  fn();
+  const runs: number[] = [];
+  for (let i = 0; i < HOSTILE_RUNS; i += 1) {
+    const t = performance.now();
+    fn();
+    runs.push(performance.now() - t);
+  }
+  return median(runs);
+}
+const hostile: Array<[string, (scale: number) => string[]]> = [
+  [
+    'one 120 KB paragraph of 8,000 claims',
+    (scale) => [
+      `Kent ${Array.from({ length: 8000 * scale }, (_, i) => `${i} assaults`).join(', ')}`,
+    ],
+  ],
+  [
+    'one 5 MB text node',
+    (scale) => [
+      'Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22. '.repeat(
+        66_000 * scale,
+      ),
+    ],
+  ],
+  [
+    'a 40 KB run-on sentence',
+    (scale) => [
+      `Kent Police recorded ${'one in four out of ten in '.repeat(1540 * scale)} domestic abuse crimes a day.`,
+    ],
+  ],
+  [
+    '64,000 spaces in a sentence',
+    (scale) => [
+      `Kent Police recorded ${' '.repeat(64_000 * scale)}100 domestic abuse crimes a day in 2021/22.`,
+    ],
+  ],
+  [
+    'a page of 100,000 blocks',
+    (scale) => [
+      'Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.',
+      ...Array.from({ length: 100_000 * scale }, () => 'x'),
+    ],
+  ],
+];
+for (const [name, make] of hostile) {
+  const half = make(0.5);
+  const full = make(1);
+  const halfMs = timeFew(() => engine.analyseBlocks(half, ctx));
+  const fullMs = timeFew(() => engine.analyseBlocks(full, ctx));
+  const growth = fullMs / Math.max(halfMs, 0.01);
+  rows.push({
+    name: `${name}: half → full size`,
+    value: `${halfMs.toFixed(0)} → ${fullMs.toFixed(0)} ms · ${growth.toFixed(2)}×`,
+    target: '≤ 2.2× growth',
+    pass: growth <= 2.2,
+  });
+}
+
 const width = Math.max(...rows.map((r) => r.name.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
 console.log(
@@ -238,4 +303,6 @@ for (const r of rows)
   console.log(
     `${r.name.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target.padEnd(14)}  ${r.pass ? 'PASS' : 'FAIL'}`,
   );
-console.log(`median of ${RUNS} runs after ${WARMUP} warm-up runs`);
+console.log(
+  `median of ${RUNS} runs after ${WARMUP} warm-up runs (hostile pages: ${HOSTILE_RUNS} runs after one)`,
+);

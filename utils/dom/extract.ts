@@ -131,15 +131,14 @@ function tagOf(el: Element): string {
   return el.tagName.toUpperCase();
 }
 
-/** True for elements whose subtree is not read: code, form fields, hidden UI, our own UI. */
+/**
+ * True for elements whose subtree is not read: code, form fields, hidden UI, and what `extra`
+ * says (the caller's own UI, known by identity: an attribute the page could copy onto its
+ * article to hide it from the checker).
+ */
 export function isSkipped(el: Element, extra?: (el: Element) => boolean): boolean {
   if (SKIP_TAGS.has(tagOf(el))) return true;
-  if (
-    el.hasAttribute('hidden') ||
-    el.hasAttribute('data-kent-stats-ui') ||
-    el.hasAttribute('inert')
-  )
-    return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute('inert')) return true;
   if (el.getAttribute('aria-hidden') === 'true') return true;
   const editable = el.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return true;
@@ -384,7 +383,13 @@ function publicationDate(doc: Document): string | undefined {
     if (value) return value;
   }
   for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
-    const value = isoDate(jsonLdDate(script.textContent ?? ''));
+    let value: string | undefined;
+    try {
+      value = isoDate(jsonLdDate(script.textContent ?? ''));
+    } catch (error) {
+      // One bad item of the page's metadata skips that item, never the page.
+      console.debug('Kent Stats Check could not read a JSON-LD item', error);
+    }
     if (value) return value;
   }
   for (const time of Array.from(doc.querySelectorAll('time[datetime]'))) {
@@ -436,6 +441,9 @@ export function bylineDate(text: string): string | undefined {
   return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }
 
+/** JSON-LD items looked at for a date, at most. */
+const JSON_LD_ITEMS = 10_000;
+
 function jsonLdDate(text: string): string | undefined {
   let data: unknown;
   try {
@@ -444,9 +452,12 @@ function jsonLdDate(text: string): string | undefined {
     return undefined;
   }
   const stack: unknown[] = [data];
-  while (stack.length > 0) {
+  // An item at a time, never spread onto the call stack (an array of 300,000 items overflowed
+  // it), and only so many: a date sits near the top of real metadata.
+  for (let seen = 0; stack.length > 0 && seen < JSON_LD_ITEMS; seen++) {
     const item = stack.pop();
-    if (Array.isArray(item)) stack.push(...item);
+    if (Array.isArray(item))
+      for (let i = 0; i < item.length && i < JSON_LD_ITEMS; i++) stack.push(item[i]);
     else if (item && typeof item === 'object') {
       const record = item as Record<string, unknown>;
       if (typeof record.datePublished === 'string') return record.datePublished;

@@ -4,6 +4,8 @@
  * touched at all, and tools outside the project read the names. Elsewhere each range's
  * text nodes are wrapped in a `<kent-stats-mark>` element that `clear()` unwraps again.
  */
+import { markOwn } from './shadow-host';
+
 export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
 export type HighlightVerdict = (typeof VERDICTS)[number];
 
@@ -61,11 +63,11 @@ function nativeHighlighter(win: Window): Highlighter {
   const highlights = new Map<HighlightVerdict, Highlight>();
   const owner = new Map<Range, HighlightVerdict>();
   for (const verdict of VERDICTS) {
-    // An earlier instance stopped without its teardown (Firefox, on an update) left its
-    // highlights registered: take them over, emptied, rather than fight over the names.
-    const existing = registry.get(HIGHLIGHT_NAMES[verdict]);
-    const highlight = existing ?? new w.Highlight();
-    highlight.clear();
+    // Always a highlight of its own: one already registered under the name may be the page's
+    // (registered first so that its own ranges would show as "agrees"), or an earlier
+    // instance's that Firefox stopped without its teardown. Setting the name takes it over;
+    // the other highlight object is never painted into.
+    const highlight = new w.Highlight();
     registry.set(HIGHLIGHT_NAMES[verdict], highlight);
     registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
     highlights.set(verdict, highlight);
@@ -92,9 +94,13 @@ function nativeHighlighter(win: Window): Highlighter {
     },
     clear() {
       for (const verdict of VERDICTS) {
-        highlights.get(verdict)?.clear();
-        registry.delete(HIGHLIGHT_NAMES[verdict]);
-        registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
+        const highlight = highlights.get(verdict);
+        highlight?.clear();
+        // Only its own registrations go: a newer copy of the checker may hold the names now.
+        if (highlight && registry.get(HIGHLIGHT_NAMES[verdict]) === highlight)
+          registry.delete(HIGHLIGHT_NAMES[verdict]);
+        if (highlight && registry.get(STRONG_HIGHLIGHT_NAMES[verdict]) === highlight)
+          registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
       }
       owner.clear();
     },
@@ -128,6 +134,7 @@ function wrapperHighlighter(doc: Document): Highlighter {
         el.setAttribute('data-verdict', verdict);
         el.setAttribute('data-kent-stats-ui', '');
         if (strong) el.setAttribute(STRONG_ATTRIBUTE, '');
+        markOwn(el);
         piece.surroundContents(el);
         els.push(el);
       }

@@ -16,7 +16,8 @@ import { MarkWindow, stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
 import { createSoon } from './soon';
-import { WorkQueue, type Run } from './work-queue';
+import { partsOf, type Part } from './parts';
+import { WorkQueue, type Rest, type Run } from './work-queue';
 
 export interface TrackedClaim {
   id: string;
@@ -68,10 +69,36 @@ const MARK_BATCH_MS = 150;
 const MARK_BATCH_MIN = 100;
 /** Longest a found claim waits to be shown while the rest of the page is read. */
 const MARK_BATCH_MAX_WAIT_MS = 1000;
+/**
+ * Longest text of one part of a run too big for one slice (a 120 KB paragraph, a 5 MB text
+ * node): about 20 ms of reading on a dense list of figures, far less on prose.
+ */
+const PART_CHARS = 2_000;
+/** Text before a part, given to the engine with it for topic and place (a sentence or so). */
+const PART_CONTEXT_CHARS = 600;
 /** Page headings given with every chunk (the first ones: title, standfirst, first sections). */
 const PAGE_HEADINGS = 12;
 
 const isOwnElement = (el: Element) => isOwnNode(el);
+
+interface FoundClaim {
+  claim: Claim;
+  range: Range;
+  root: Element;
+}
+
+/** A run's text as read for the engine. */
+interface Reading {
+  blocks: string[];
+  segments: Array<ReturnType<typeof extractBlocks>['segments'][number]>;
+  /** The element of the run each block came from. */
+  owners: Element[];
+  /** Text length of each element of the run. */
+  sizes: number[];
+  /** The blocks before the run, read with it as context. */
+  before: string[];
+  context: PageContext;
+}
 
 export class PageChecker {
   private readonly doc: Document;
@@ -106,6 +133,8 @@ export class PageChecker {
   private strongMarks: boolean;
   private relevant = false;
   private changed = false;
+  /** A big run being read part by part; `live` goes false when the page changes it. */
+  private partial: { run: Run; live: boolean } | null = null;
 
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
@@ -195,6 +224,7 @@ export class PageChecker {
         }
         // Marks on text the page threw away go at once; the new text is looked at in idle time.
         this.pruneDetached();
+        this.stopPartial(roots);
         for (const root of roots) this.queue.add(root);
         this.flushChange();
       },
@@ -300,20 +330,56 @@ export class PageChecker {
     });
   }
 
-  private processRun(run: Run): void {
+  private processRun(run: Run): Rest | null {
     if (this.fresh.has(run[0]!)) {
       this.fresh.delete(run[0]!);
       // The observer may have had part of this run read already, ahead of the split.
       run = this.withoutReadAgain(run);
-      if (run.length === 0) return;
+      if (run.length === 0) return null;
     } else {
       // Claims inside a chunk looked at again are replaced.
       for (const root of run) this.dropClaimsWithin(root);
       this.outOfOrder = true;
       if (this.splitting) this.readAgain.push(...run);
     }
-    const { claims, sizes } = this.analyse(run);
-    const stretch = stretchOf(run, sizes);
+    const reading = this.read(run);
+    if (!reading) return null;
+    const stretch = stretchOf(run, reading.sizes);
+    const total = reading.sizes.reduce((sum, n) => sum + n, 0);
+    if (total <= this.chunkChars) {
+      this.trackAll(this.analyseReading(reading), stretch);
+      return null;
+    }
+    // Too big for one slice: read part by part, a part a slice at most, for as long as the
+    // page has not changed this run and no new look at the page has begun. Its claims are
+    // marked when all of it has been read: a wrapper mark splits the text nodes that the
+    // map of the run's text points into.
+    const token = { run, live: true };
+    this.partial = token;
+    const parts = partsOf(reading.blocks, PART_CHARS);
+    const found: FoundClaim[] = [];
+    let previous: Part | null = null;
+    const step: Rest = () => {
+      if (!token.live || this.options.signal.aborted) return null;
+      const next = parts.next();
+      if (next.done) {
+        if (this.partial === token) this.partial = null;
+        this.trackAll(found, stretch);
+        return null;
+      }
+      const part = next.value;
+      found.push(...this.analysePart(reading, part, previous));
+      previous = part;
+      return step;
+    };
+    return step();
+  }
+
+  private get chunkChars(): number {
+    return this.options.chunkChars ?? 8_000;
+  }
+
+  private trackAll(claims: readonly FoundClaim[], stretch: Stretch): void {
     for (const { claim, range, root } of claims) {
       this.stretches.set(root, stretch);
       this.track({ id: `claim-${this.nextId++}`, claim, range, root });
@@ -346,18 +412,15 @@ export class PageChecker {
   }
 
   /**
-   * The engine's reading of a run of elements, with the blocks before it as context (as in
-   * a whole-page read; claims found in those blocks belong to the chunk before and are
-   * dropped). Never throws: a malformed page must not break the content script, or the page.
+   * The text of a run of elements, its map back to the page, and the context the engine
+   * reads it with: the blocks before it (as in a whole-page read; claims found in those
+   * blocks belong to the chunk before and are dropped). Null when the page's markup could
+   * not be read: a malformed page must not break the content script, or the page.
    */
-  private analyse(run: Run): {
-    claims: Array<{ claim: Claim; range: Range; root: Element }>;
-    /** Text length of each element of the run. */
-    sizes: number[];
-  } {
+  private read(run: Run): Reading | null {
     try {
       const blocks: string[] = [];
-      const segments: Array<ReturnType<typeof extractBlocks>['segments'][number]> = [];
+      const segments: Reading['segments'] = [];
       const owners: Element[] = [];
       const headings: string[] = [];
       const sizes: number[] = [];
@@ -378,24 +441,77 @@ export class PageChecker {
           ...headings,
         ],
       };
-      const out: Array<{ claim: Claim; range: Range; root: Element }> = [];
-      for (const c of this.engine.analyseBlocks(
-        [...before.map((b) => b.text), ...blocks],
-        context,
-      )) {
-        if (c.blockIndex < before.length) continue;
-        const claim = { ...c, blockIndex: c.blockIndex - before.length };
-        const blockSegments = segments[claim.blockIndex];
-        const range = blockSegments
-          ? rangeFor(blockSegments, claim.start, claim.end, this.doc)
-          : null;
-        if (range) out.push({ claim, range, root: owners[claim.blockIndex]! });
-      }
-      return { claims: out, sizes };
+      return { blocks, segments, owners, sizes, before: before.map((b) => b.text), context };
     } catch (error) {
       console.debug('Kent Stats Check could not read part of this page', error);
-      return { claims: [], sizes: [] };
+      return null;
     }
+  }
+
+  /** The engine's reading of a whole run at once. Never throws. */
+  private analyseReading(reading: Reading): FoundClaim[] {
+    try {
+      const out: FoundClaim[] = [];
+      for (const c of this.engine.analyseBlocks(
+        [...reading.before, ...reading.blocks],
+        reading.context,
+      )) {
+        if (c.blockIndex < reading.before.length) continue;
+        const claim = { ...c, blockIndex: c.blockIndex - reading.before.length };
+        const found = this.found(reading, claim);
+        if (found) out.push(found);
+      }
+      return out;
+    } catch (error) {
+      console.debug('Kent Stats Check could not read part of this page', error);
+      return [];
+    }
+  }
+
+  /**
+   * The engine's reading of one part of a big run, with the end of the part before it as
+   * context. Claims come back with offsets in their whole block. Never throws.
+   */
+  private analysePart(reading: Reading, part: Part, previous: Part | null): FoundClaim[] {
+    try {
+      const before = previous
+        ? [
+            previous.pieces
+              .map((p) => p.text)
+              .join('\n')
+              .slice(-PART_CONTEXT_CHARS),
+          ]
+        : reading.before;
+      const out: FoundClaim[] = [];
+      for (const c of this.engine.analyseBlocks(
+        [...before, ...part.pieces.map((p) => p.text)],
+        reading.context,
+      )) {
+        const piece = part.pieces[c.blockIndex - before.length];
+        if (!piece) continue;
+        const claim: Claim = {
+          ...c,
+          blockIndex: piece.block,
+          start: c.start + piece.offset,
+          end: c.end + piece.offset,
+          numberStart: c.numberStart + piece.offset,
+          numberEnd: c.numberEnd + piece.offset,
+        };
+        const found = this.found(reading, claim);
+        if (found) out.push(found);
+      }
+      return out;
+    } catch (error) {
+      console.debug('Kent Stats Check could not read part of this page', error);
+      return [];
+    }
+  }
+
+  /** A claim with its range in the page, or null when its words map to no text. */
+  private found(reading: Reading, claim: Claim): FoundClaim | null {
+    const blockSegments = reading.segments[claim.blockIndex];
+    const range = blockSegments ? rangeFor(blockSegments, claim.start, claim.end, this.doc) : null;
+    return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
   }
 
   /**
@@ -409,7 +525,12 @@ export class PageChecker {
     if (!block || isOwnNode(block)) return [];
     if (this.context.title === undefined)
       this.context = extractBlocks(this.doc, { contextOnly: true }).context;
-    return this.analyse([block]).claims;
+    const reading = this.read([block]);
+    if (!reading) return [];
+    if (reading.sizes[0]! <= this.chunkChars) return this.analyseReading(reading);
+    // A selection inside a huge paragraph: read part by part, as the page split reads it.
+    const parts = [...partsOf(reading.blocks, PART_CHARS)];
+    return parts.flatMap((part, i) => this.analysePart(reading, part, parts[i - 1] ?? null));
   }
 
   private track(t: TrackedClaim): void {
@@ -560,7 +681,22 @@ export class PageChecker {
     perf.mark(name, { detail });
   }
 
+  /**
+   * A big run being read part by part stops when the page changes it (its map to the page's
+   * text is out of date), and is queued to be read afresh.
+   */
+  private stopPartial(roots: readonly Node[]): void {
+    const partial = this.partial;
+    if (!partial) return;
+    if (!roots.some((r) => partial.run.some((el) => el.contains(r) || r.contains(el)))) return;
+    partial.live = false;
+    this.partial = null;
+    for (const el of partial.run) this.queue.add(el);
+  }
+
   private clearClaims(): void {
+    if (this.partial) this.partial.live = false;
+    this.partial = null;
     this.window?.disconnect();
     this.window = null;
     this.pendingMarks = [];

@@ -7,7 +7,19 @@
  * teardown, so the host may outlive its script: it is hidden unless the manifest's CSS (which
  * goes with the extension) shows it, and a new instance removes any host an earlier one left.
  */
+/**
+ * Set on the extension's elements for styling and for tools outside the project to find.
+ * Never trusted: a page can put it on its own article (see `isOwnNode`).
+ */
 export const UI_ATTRIBUTE = 'data-kent-stats-ui';
+
+/** The elements the extension made, known by identity, which a page cannot copy. */
+const OWN = new WeakSet<Node>();
+
+/** Records an element as the extension's own (never scanned, never observed). */
+export function markOwn(el: Element): void {
+  OWN.add(el);
+}
 export const HOST_TAG = 'kent-stats-check';
 
 export interface ShadowHost {
@@ -22,6 +34,7 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   for (const old of doc.querySelectorAll(`${HOST_TAG}[${UI_ATTRIBUTE}]`)) old.remove();
   const host = doc.createElement(HOST_TAG);
   host.setAttribute(UI_ATTRIBUTE, '');
+  markOwn(host);
   // Keep the page's own styles from reaching the host box itself.
   host.style.setProperty('all', 'initial');
   host.style.setProperty('position', 'absolute');
@@ -51,6 +64,11 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
 
 /** True for nodes that belong to the extension's own UI (never scanned, never observed). */
 export function isOwnNode(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return Boolean(el?.closest(`[${UI_ATTRIBUTE}]`));
+  for (
+    let el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    el;
+    el = el.parentElement
+  )
+    if (OWN.has(el)) return true;
+  return false;
 }

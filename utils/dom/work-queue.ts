@@ -6,12 +6,19 @@
  */
 export type Run = readonly Element[];
 
+/**
+ * What is left of a run too big for one slice (one paragraph of 120 KB, a 5 MB text node):
+ * called in a later slice, it does the next part and returns what is left after that.
+ */
+export type Rest = () => Rest | null;
+
 export interface WorkQueueOptions {
   /** Longest a slice may run, in ms: well under the 50 ms that counts as a long task. */
   sliceBudgetMs: number;
   /** Most runs processed in one slice, whatever the clock says. */
   maxPerSlice: number;
-  process(run: Run): void;
+  /** Reads a run, or its first part and returns the `Rest`, read before any other run. */
+  process(run: Run): Rest | null | void;
   /** Called after each slice, so results can be shown in batches rather than one by one. */
   onSlice?(): void;
   /** Called when the queue runs dry. */
@@ -55,6 +62,8 @@ export class WorkQueue {
    */
   private runCost: number;
   private stopped = false;
+  /** The rest of a run begun in an earlier slice: it goes first. */
+  private rest: Rest | null = null;
 
   constructor(private readonly options: WorkQueueOptions) {
     this.runCost = options.sliceBudgetMs / 2;
@@ -90,10 +99,16 @@ export class WorkQueue {
     this.pending = [];
     this.head = 0;
     this.source = null;
+    this.rest = null;
   }
 
   /** The next run to process (queued runs first, then the source's), a pause, or the end. */
-  private next(): Run | typeof PAUSE | null {
+  private next(): Run | Rest | typeof PAUSE | null {
+    if (this.rest) {
+      const rest = this.rest;
+      this.rest = null;
+      return rest;
+    }
     if (this.head < this.pending.length) return this.pending[this.head++]!;
     if (!this.source) return null;
     const next = this.source.next();
@@ -102,13 +117,17 @@ export class WorkQueue {
     return null;
   }
 
-  private putBack(run: Run): void {
+  private putBack(run: Run | Rest): void {
+    if (typeof run === 'function') {
+      this.rest = run;
+      return;
+    }
     if (this.head > 0) this.pending[--this.head] = run;
     else this.pending.unshift(run);
   }
 
   private get hasWork(): boolean {
-    return this.head < this.pending.length || this.source !== null;
+    return this.rest !== null || this.head < this.pending.length || this.source !== null;
   }
 
   /** Forgets the runs already processed. */
@@ -154,9 +173,13 @@ export class WorkQueue {
           this.putBack(next);
           break;
         }
-        const run = next.filter((el) => el.isConnected);
         const began = this.options.now();
-        if (run.length > 0) this.options.process(run);
+        if (typeof next === 'function') this.rest = next();
+        else {
+          const run = next.filter((el) => el.isConnected);
+          const rest = run.length > 0 ? this.options.process(run) : null;
+          this.rest = typeof rest === 'function' ? rest : null;
+        }
         const cost = this.options.now() - began;
         this.runCost = 0.7 * this.runCost + 0.3 * cost;
         done++;

@@ -22,6 +22,8 @@ export function claimOf(
   pageDate: string | null,
 ): Claim | null {
   const m = draft.mention;
+  // A number too large for a double (361 digits) reads as Infinity: that is no statistic.
+  if (!Number.isFinite(m.value)) return null;
   if (!draft.topical || !mayBeClaim(m)) return null;
   const place = draft.place;
   if (!place || (!isLocal(place.id) && place.id !== 'uk')) return null;

@@ -15,7 +15,14 @@ import { readCues, type PlaceCue, type SentenceCues } from './cues';
 import type { PagePeriod, PeriodCue } from './periods';
 import { DISTRICTS, type PlaceId } from './places';
 import { nounClass, OTHER_MEASURES, PHRASE_STOP } from './lexicon';
-import { countedIn, countedOfWord, isNotUnit, restrictionsIn, type CountedCue } from './measure';
+import {
+  countedIn,
+  countedOfWord,
+  isNotUnit,
+  restrictionsIn,
+  type Counted,
+  type CountedCue,
+} from './measure';
 import { producersIn, type Body } from './producers';
 import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
@@ -70,6 +77,15 @@ export interface PageFlags {
 
 /** Blocks looked back over for context; a heading ends the look-back (after itself). */
 const CONTEXT_BLOCKS = 3;
+/**
+ * Sentences looked back over for context, nearest first, beyond the section heading. Without
+ * a cap a claim deep in a long paragraph (a 5 MB text node holds 66,000 sentences) would walk
+ * every sentence before it, and a page's cost would grow with the square of its paragraphs'
+ * length; context further back than this never decided a claim on any fixture page.
+ */
+const CONTEXT_SENTENCES = 24;
+/** Texts whose units of counting are remembered at once (cleared when full). */
+const COUNTED_MEMO = 256;
 /** How far back the section heading may be. */
 const HEADING_BLOCKS = 12;
 /** A cheap test that a block may name a place at all, before reading its cues. */
@@ -81,13 +97,32 @@ const OTHER_CRIME =
 const PEOPLE_PREDICATE =
   /\baffect|\bimpact|\btouched the lives|\b(?:lives?|living) (?:with|through|in)\b|\bgrowing up\b|\bvictims?\b|\bexperienc|\bsuffer|\babused\b|\bassault|\battack|\bharass|\bwitness|\bhouseholds?\b|\bhurt\b/i;
 
-interface Record {
-  blockIndex: number;
-  sentence: Sentence;
-  cues: SentenceCues;
-  heading: boolean;
+/**
+ * A sentence of the page. Its cues are read when first asked for, and may be forgotten once
+ * the reading has moved on past every claim that could look back at it (`release`): a block
+ * of 66,000 sentences then never holds 66,000 sets of cues at once.
+ */
+class Record {
+  private read: SentenceCues | undefined;
   /** Concepts of each clause (asides left out), read when a number in it first needs them. */
-  clauseConcepts: Array<ConceptMask | undefined>;
+  clauseConcepts: Array<ConceptMask | undefined> = [];
+
+  constructor(
+    readonly blockIndex: number,
+    readonly sentence: Sentence,
+    readonly heading: boolean,
+    private readonly reader: (text: string) => SentenceCues,
+  ) {}
+
+  get cues(): SentenceCues {
+    return (this.read ??= this.reader(this.sentence.text));
+  }
+
+  /** Forgets what was read (it is read again if asked for). */
+  release(): void {
+    this.read = undefined;
+    this.clauseConcepts = [];
+  }
 }
 
 export class PageReader {
@@ -133,9 +168,12 @@ export class PageReader {
       // Mentions and sentences are both in text order: walk them together.
       let s = 0;
       let first = 0;
+      let released = 0;
       for (let k = 0; k < mentions.length; k += 1) {
         const m = mentions[k]!;
         while (s < records.length && records[s]!.sentence.end <= m.numberStart) s += 1;
+        // No claim from here on looks further back than CONTEXT_SENTENCES.
+        while (released < s - CONTEXT_SENTENCES) records[released++]!.release();
         const record = records[s];
         if (!record || record.sentence.start > m.numberStart) continue;
         while (first < k && mentions[first]!.numberStart < record.sentence.start) first += 1;
@@ -162,13 +200,10 @@ export class PageReader {
     if (cached) return cached;
     const block = this.blocks[blockIndex] ?? '';
     const heading = this.isHeading(blockIndex);
-    const records = splitSentences(block).map((sentence) => ({
-      blockIndex,
-      sentence,
-      cues: readCues(sentence.text, this.flags.pageYear, this.flags.kcc),
-      heading,
-      clauseConcepts: [],
-    }));
+    const reader = (text: string) => readCues(text, this.flags.pageYear, this.flags.kcc);
+    const records = splitSentences(block).map(
+      (sentence) => new Record(blockIndex, sentence, heading, reader),
+    );
     this.records.set(blockIndex, records);
     return records;
   }
@@ -239,7 +274,13 @@ export class PageReader {
       attribution: attributionFor(cues.attributions, pos),
       unit,
       timeBase,
-      counted: countedOf(m, previous, [clauseText, cues.text], contextTexts(walk, this.title)),
+      counted: countedOf(
+        m,
+        previous,
+        [clauseText, cues.text],
+        contextTexts(walk, this.title),
+        this.countedIn,
+      ),
       restrictions: restrictionsIn(`${clauseText} ${m.nounPhrase}`),
       producers: producersIn(cues.text),
       periodFixed,
@@ -303,6 +344,7 @@ export class PageReader {
         undefined,
         [cell.rowLabel, cell.header ?? ''],
         contextTexts(walk, this.title),
+        this.countedIn,
       ),
       restrictions: restrictionsIn(cell.rowLabel),
       producers: producersIn(`${cell.rowLabel} ${cell.header ?? ''}`),
@@ -319,18 +361,36 @@ export class PageReader {
     const out: Record[] = [];
     if (sentenceIndex > 0) {
       const own = this.recordsOf(blockIndex);
-      for (let s = sentenceIndex - 1; s >= 0; s -= 1) out.push(own[s]!);
+      const stop = Math.max(0, sentenceIndex - CONTEXT_SENTENCES);
+      for (let s = sentenceIndex - 1; s >= stop; s -= 1) out.push(own[s]!);
     }
     for (let b = blockIndex - 1, n = 0; b >= 0 && n < HEADING_BLOCKS; b -= 1, n += 1) {
       if (this.cells.has(b)) continue;
       const heading = this.isHeading(b);
       if (n >= CONTEXT_BLOCKS && !heading) continue;
+      if (out.length >= CONTEXT_SENTENCES && !heading) continue;
       const records = this.recordsOf(b);
-      for (let s = records.length - 1; s >= 0; s -= 1) out.push(records[s]!);
+      const stop = Math.max(0, records.length - CONTEXT_SENTENCES);
+      for (let s = records.length - 1; s >= stop; s -= 1) out.push(records[s]!);
       if (heading) break;
     }
     return out;
   }
+
+  /**
+   * `countedIn`, remembered by text: every number of a sentence reads the units of counting
+   * of the same sentences before it, and a dense list of figures repeats that thousands of times.
+   */
+  private readonly countedMemo = new Map<string, Counted[]>();
+  private readonly countedIn = (text: string): Counted[] => {
+    let found = this.countedMemo.get(text);
+    if (found === undefined) {
+      if (this.countedMemo.size >= COUNTED_MEMO) this.countedMemo.clear();
+      found = countedIn(text);
+      this.countedMemo.set(text, found);
+    }
+    return found;
+  };
 
   private readonly headingBlocks = new Map<number, boolean>();
   private isHeading(blockIndex: number): boolean {
@@ -610,6 +670,7 @@ function countedOf(
   previous: Mention | undefined,
   near: readonly string[],
   before: readonly string[],
+  unitsIn: (text: string) => readonly Counted[],
 ): CountedCue {
   if (m.nounPhrase && (m.counted === 'event' || m.counted === 'people')) {
     const words = m.nounPhrase.split(' ');
@@ -628,9 +689,9 @@ function countedOf(
   // The number's own words first, then the nearest earlier text that names a unit (a list
   // item "2023: 1" takes it from its heading): a locative unit in the clause ("live in a
   // household") does not hide the one the paragraph counts.
-  const scope = new Set(near.flatMap((t) => countedIn(t)));
+  const scope = new Set(near.flatMap((t) => unitsIn(t)));
   for (const text of before) {
-    const found = countedIn(text);
+    const found = unitsIn(text);
     if (found.length === 0) continue;
     for (const c of found) scope.add(c);
     break;

@@ -60,3 +60,32 @@ describe('wrapper highlights (browsers without the Highlight API)', () => {
     highlighter.clear();
   });
 });
+
+// Issue 13: a page that registered `kent-stats-match` first had its own highlight reused, so
+// the ranges it added to it showed as "agrees".
+describe('native highlights (a fake registry: happy-dom has none)', () => {
+  it('never paints into a highlight the page registered under its names, nor removes a newer one', () => {
+    class FakeHighlight extends Set<Range> {}
+    const registry = new Map<string, FakeHighlight>();
+    const fakeDoc = {
+      defaultView: { CSS: { highlights: registry }, Highlight: FakeHighlight },
+    } as unknown as Document;
+    const pages = new FakeHighlight();
+    registry.set('kent-stats-match', pages);
+    document.body.innerHTML = '<p id="p">Kent recorded 100 crimes.</p>';
+    const highlighter = createHighlighter(fakeDoc);
+    expect(highlighter.native).toBe(true);
+    const range = rangeOver(document.getElementById('p')!, '100');
+    highlighter.add(range, 'match');
+    expect(pages.size).toBe(0);
+    const own = registry.get('kent-stats-match')!;
+    expect(own).not.toBe(pages);
+    expect([...own]).toEqual([range]);
+    // A newer copy of the checker took the name: clearing leaves its registration alone.
+    const newer = createHighlighter(fakeDoc);
+    highlighter.clear();
+    expect(registry.get('kent-stats-match')).toBeDefined();
+    newer.clear();
+    expect(registry.has('kent-stats-match')).toBe(false);
+  });
+});

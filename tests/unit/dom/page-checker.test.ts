@@ -127,4 +127,43 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     expect(checker.claims.some((t) => t.claim.mention.includes('26.7'))).toBe(false);
     stop.abort();
   });
+
+  // Issue 13: one paragraph of 120 KB was read in one go, in one task that froze the tab.
+  it('reads a paragraph too big for one slice part by part, and finds every claim the whole read finds', async () => {
+    const text = `Kent ${Array.from({ length: 3000 }, (_, i) => `${i} assaults`).join(', ')}`;
+    document.title = 'Kent crime data';
+    document.body.innerHTML = `<p>${text}</p>`;
+    const whole = engine.analyseBlocks([text], { title: document.title });
+    const read: number[] = [];
+    const counting: Engine = {
+      ...engine,
+      analyseBlocks: (blocks, ctx) => {
+        read.push(blocks.join('\n').length);
+        return engine.analyseBlocks(blocks, ctx);
+      },
+    };
+    const { stop, checker } = start({ engine: counting });
+    await vi.waitFor(() => expect(checker.claims.length).toBe(whole.length), { timeout: 20_000 });
+    // No reading of the engine's took in more than a part and its context (2,000 + 600).
+    expect(read.length).toBeGreaterThan(text.length / 2_600);
+    expect(Math.max(...read)).toBeLessThanOrEqual(2_600);
+    expect(checker.claims.map((t) => [t.claim.numberStart, t.range.toString()])).toEqual(
+      whole.map((c) => [c.numberStart, c.mention]),
+    );
+    stop.abort();
+    document.title = '';
+  }, 30_000);
+
+  // Issue 13: a page put the extension's UI marker on its article, and it was never read.
+  it('reads an article that carries the UI marker attribute, and skips only its own UI', async () => {
+    document.body.innerHTML = `<article data-kent-stats-ui>${ARTICLE}</article>`;
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+    // Its own UI host is still never read, nor watched.
+    const host = document.querySelector('kent-stats-check');
+    expect(host).not.toBeNull();
+    host!.shadowRoot?.append(document.createTextNode('Kent Police recorded 100 crimes a day.'));
+    expect(checker.claims).toHaveLength(2);
+    stop.abort();
+  });
 });

@@ -127,7 +127,9 @@ describe('WorkQueue', () => {
     const queue = new WorkQueue({
       sliceBudgetMs: 10,
       maxPerSlice: 100,
-      process: (run) => seen.push(run.map((el) => el.id)),
+      process: (run) => {
+        seen.push(run.map((el) => el.id));
+      },
       schedule: (cb) => pending.push(cb),
       now: () => 0,
     });
@@ -179,5 +181,46 @@ describe('WorkQueue', () => {
     soon.shift()!();
     expect(seen).toEqual(['a', 'b']);
     expect(idle).toHaveLength(1);
+  });
+
+  // Issue 13: one 120 KB paragraph was one unit of work, and froze the tab in one 58 s task.
+  it('reads the rest of a run too big for one slice in later slices, before any other run', () => {
+    const clock = { t: 0 };
+    const seen: string[] = [];
+    const pending: Array<(d: { timeRemaining(): number }) => void> = [];
+    const queue = new WorkQueue({
+      sliceBudgetMs: 10,
+      maxPerSlice: 100,
+      process: (run) => {
+        const id = run[0]!.id;
+        if (id !== 'big') {
+          seen.push(id);
+          clock.t += 1;
+          return;
+        }
+        // Three parts of 8 ms each: one part fits a slice of 10 ms.
+        let part = 0;
+        const rest = () => {
+          seen.push(`big:${part++}`);
+          clock.t += 8;
+          return part < 3 ? rest : null;
+        };
+        return rest();
+      },
+      schedule: (cb) => pending.push(cb),
+      now: () => clock.t,
+    });
+    document.body.replaceChildren(
+      ...['big', 'after'].map((id) => Object.assign(document.createElement('p'), { id })),
+    );
+    queue.add(document.getElementById('big')!);
+    queue.add(document.getElementById('after')!);
+    const slices: string[][] = [];
+    while (pending.length > 0) {
+      const before = seen.length;
+      pending.shift()!({ timeRemaining: () => 50 });
+      slices.push(seen.slice(before));
+    }
+    expect(slices).toEqual([['big:0'], ['big:1'], ['big:2'], ['after']]);
   });
 });

@@ -256,8 +256,66 @@ describe('cli/check.ts refuses bad input with one line', () => {
     truncateSync(big, 50 * 1024 * 1024 + 1);
     expectRefusal(await run([big]), /^check: refusing .*big\.html: .* over the 50 MB limit/);
   });
+  // Issue 13: `stat` says 0 bytes for a device or a pipe, and /dev/zero grew to 8.8 GB.
+  it('a device or pipe that never ends', async () =>
+    expectRefusal(await run(['/dev/zero']), /^check: refusing \/dev\/zero: over the 50 MB limit/));
+  it('markup nested 20,000 deep', async () =>
+    expectRefusal(
+      await run([
+        file(
+          'nested.html',
+          `<html><body>${'<div>'.repeat(20_000)}<p>Kent Police recorded 100 crimes.</p>${'</div>'.repeat(20_000)}</body></html>`,
+        ),
+      ]),
+      /^check: cannot read .*nested\.html: its markup is nested too deeply$/m,
+    ));
   it('no input, or an unknown option (usage, exit 2)', async () => {
     expectRefusal(await run([]), /^check: no page given; usage:/, 2);
     expectRefusal(await run(['--html', 'x']), /^check: unknown option --html/, 2);
+  });
+});
+
+describe('cli/check.ts on unlucky pages (issue 13)', () => {
+  const claimsOf = (r: Run) => {
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { claims: Array<{ value: unknown; sentence: string }> }).claims;
+  };
+
+  it('reads a page that declares utf-16 in ASCII bytes as UTF-8, as a browser does', async () => {
+    const page = PAGE.replace('<head>', '<head><meta charset="utf-16">');
+    const declared = claimsOf(await run(['--json', file('utf16.html', page)]));
+    const plain = claimsOf(await run(['--json', file('plain.html', PAGE)]));
+    expect(plain.length).toBeGreaterThan(0);
+    expect(declared).toEqual(plain);
+  });
+
+  it('never prints a value that is not a finite number', async () => {
+    const huge = `1${',000'.repeat(120)}`;
+    const claims = claimsOf(
+      await run([
+        '--json',
+        file(
+          'huge.txt',
+          `Kent Police recorded ${huge} domestic abuse crimes. Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.`,
+        ),
+      ]),
+    );
+    expect(claims.length).toBeGreaterThan(0);
+    for (const c of claims) expect(Number.isFinite(c.value)).toBe(true);
+  });
+
+  it('gives each claim of a paragraph that never ends a sentence of bounded length', async () => {
+    const list = Array.from({ length: 2000 }, (_, i) => `${i} assaults`).join(', ');
+    const claims = claimsOf(
+      await run([
+        '--json',
+        file(
+          'list.html',
+          `<html><head><title>Kent crime data</title></head><body><p>Kent ${list}</p></body></html>`,
+        ),
+      ]),
+    );
+    expect(claims.length).toBeGreaterThan(1900);
+    for (const c of claims) expect(c.sentence.length).toBeLessThanOrEqual(600);
   });
 });

@@ -4,6 +4,7 @@ import { dataset } from '../../../data';
 import type { Dataset, Figure } from '../../../data/schema';
 import { createEngine, hasRelevantContext } from '../../../utils/engine';
 import { FUSE_OPTIONS } from '../../../utils/engine/dataset-index';
+import { MAX_SENTENCE } from '../../../utils/engine/sentences';
 
 const ARTICLE =
   'In 2021/22, Kent Police recorded more than 100 domestic abuse-related crimes every day.\n\nThanet averaged 4,548 domestic abuse calls to Kent Police between 2017 and 2021.';
@@ -34,6 +35,20 @@ describe('createEngine', () => {
     });
     expect(FUSE_OPTIONS.threshold).toBeGreaterThan(0);
     expect(FUSE_OPTIONS.keys?.length).toBeGreaterThan(1);
+  });
+
+  // Issue 13: one 120 KB paragraph of short claims froze the tab for 58 s, and 40 KB of them
+  // gave 124 MB of JSON from the command line: each claim read, and carried, all of it.
+  it('finds the figures of a paragraph that never ends, each with a sentence of bounded length', () => {
+    const n = 2000;
+    const block = `Kent ${Array.from({ length: n }, (_, i) => `${i} assaults`).join(', ')}`;
+    const claims = createEngine(dataset).analyseBlocks([block], { title: 'Kent crime data' });
+    expect(claims.length).toBeGreaterThan(n * 0.99);
+    for (const c of claims) {
+      expect(c.sentence.length).toBeLessThanOrEqual(MAX_SENTENCE);
+      expect(c.sentence).toContain(c.mention);
+      expect(block.slice(c.start, c.end)).toBe(c.mention);
+    }
   });
 
   it('reports offsets that point at the claim in its block', () => {

@@ -64,17 +64,18 @@ describe('extractBlocks', () => {
     expect(extractBlocks(doc).blocks).toEqual(['line one line two']);
   });
 
-  it('skips code, form fields, hidden and extension UI', () => {
+  it('skips code, form fields and hidden parts, but not a page element carrying the UI marker', () => {
     const doc = load(`<body>
       <p>Kept 1</p>
       <script>var x = 100;</script><style>.a{}</style><noscript>no 2</noscript><template><p>tpl 3</p></template>
       <textarea>ta 4</textarea><input value="5"><select><option>opt 6</option></select>
       <div contenteditable="true">edit 7</div><code>code 8</code><pre>pre 9</pre><svg><text>svg 10</text></svg>
-      <p hidden>hidden 11</p><p aria-hidden="true">aria 12</p><div data-kent-stats-ui><p>ui 13</p></div>
+      <p hidden>hidden 11</p><p aria-hidden="true">aria 12</p><div data-kent-stats-ui><p>Marked 13</p></div>
       <p style="display: none">styled 14</p>
       <p>Kept 15</p>
     </body>`);
-    expect(extractBlocks(doc).blocks).toEqual(['Kept 1', 'Kept 15']);
+    // Issue 13: the extension's marker attribute on a page's article hid it from the checker.
+    expect(extractBlocks(doc).blocks).toEqual(['Kept 1', 'Marked 13', 'Kept 15']);
   });
 
   it('skips elements the caller asks it to', () => {
@@ -147,6 +148,17 @@ describe('extractBlocks', () => {
     ['nothing', '<body><p>x</p></body>', undefined],
   ])('finds the publication date from %s', (_label, html, date) => {
     expect(extractBlocks(load(html)).context.date).toBe(date);
+  });
+
+  // Issue 13: a JSON-LD array of 300,000 items overflowed the stack, and the checker never started.
+  it('reads a page whose JSON-LD is a huge array, and takes the date from the next item', () => {
+    const huge = `[${Array(300_000).fill(0).join(',')}]`;
+    const doc = load(
+      `<head><script type="application/ld+json">${huge}</script><script type="application/ld+json">{"datePublished":"2023-07-28"}</script></head><body><p>Kent Police recorded 100 crimes.</p></body>`,
+    );
+    const { blocks, context } = extractBlocks(doc);
+    expect(blocks).toEqual(['Kent Police recorded 100 crimes.']);
+    expect(context.date).toBe('2023-07-28');
   });
 
   it('falls back to the first h1 for a page without a title', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../utils/engine/sentences';
+import { MAX_SENTENCE, splitSentences } from '../../../utils/engine/sentences';
 
 /** The sentences of `text`, checked to be exact slices of it at their offsets. */
 function sentencesOf(text: string): string[] {
@@ -66,5 +66,36 @@ describe('sentences', () => {
 
   it('returns nothing for blank text', () => {
     expect(splitSentences('   ')).toEqual([]);
+  });
+
+  // Issue 13: a sentence that never ends made every claim in it read all of it.
+  it('reads a sentence that never ends in pieces of bounded length, cut after commas, losing no text', () => {
+    const text = `Kent ${Array.from({ length: 2000 }, (_, i) => `${i} assaults`).join(', ')}`;
+    const pieces = splitSentences(text);
+    expect(pieces.length).toBeGreaterThan(text.length / MAX_SENTENCE);
+    for (const p of pieces) {
+      expect(text.slice(p.start, p.end)).toBe(p.text);
+      expect(p.text.length).toBeLessThanOrEqual(MAX_SENTENCE);
+    }
+    for (const p of pieces.slice(0, -1)) expect(p.text).toMatch(/ assaults,$/);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(text);
+  });
+
+  it('cuts a long sentence without commas at a space, and one without spaces at the limit', () => {
+    const words = `Kent Police recorded ${'one in four out of ten in '.repeat(200)}crimes.`;
+    const pieces = splitSentences(words);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.text.length).toBeLessThanOrEqual(MAX_SENTENCE);
+    expect(pieces.map((p) => p.text).join(' ')).toBe(words);
+    const solid = 'x'.repeat(MAX_SENTENCE * 3);
+    expect(splitSentences(solid).map((p) => p.text.length)).toEqual([
+      MAX_SENTENCE,
+      MAX_SENTENCE,
+      MAX_SENTENCE,
+    ]);
+    expect(splitSentences(`Kent ${' '.repeat(64_000)}100 crimes.`).map((p) => p.text)).toEqual([
+      'Kent',
+      '100 crimes.',
+    ]);
   });
 });

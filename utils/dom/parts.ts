@@ -1,0 +1,60 @@
+/**
+ * Parts of a run of blocks too big to read in one slice. Blocks are grouped up to a part's
+ * size; a block bigger than that (one 120 KB paragraph, a 5 MB text node) is cut at a
+ * sentence boundary, or at a hard cap where there is none, so no part costs more than a
+ * part's worth of text whatever the page's shape.
+ */
+import { splitSentences } from '@/utils/engine/sentences';
+
+/** A stretch of one block: its index in the run, where it starts in the block, its text. */
+export interface Piece {
+  block: number;
+  offset: number;
+  text: string;
+}
+
+export interface Part {
+  pieces: Piece[];
+}
+
+/**
+ * The parts of `blocks`, each at most `partChars` of text, made one at a time: cutting a
+ * 5 MB block costs a part's worth of work per part, never a walk of the whole block.
+ */
+export function* partsOf(blocks: readonly string[], partChars: number): Generator<Part> {
+  let pieces: Piece[] = [];
+  let chars = 0;
+  for (let b = 0; b < blocks.length; b++) {
+    const block = blocks[b]!;
+    if (block.length <= partChars) {
+      if (chars + block.length > partChars && pieces.length > 0) {
+        yield { pieces };
+        pieces = [];
+        chars = 0;
+      }
+      pieces.push({ block: b, offset: 0, text: block });
+      chars += block.length;
+      continue;
+    }
+    if (pieces.length > 0) {
+      yield { pieces };
+      pieces = [];
+      chars = 0;
+    }
+    for (let offset = 0; offset < block.length;) {
+      const end = cutAt(block, offset, partChars);
+      yield { pieces: [{ block: b, offset, text: block.slice(offset, end) }] };
+      offset = end;
+    }
+  }
+  if (pieces.length > 0) yield { pieces };
+}
+
+/** Where a piece of `block` from `offset` ends: at the last sentence start in reach. */
+function cutAt(block: string, offset: number, partChars: number): number {
+  const limit = offset + partChars;
+  if (limit >= block.length) return block.length;
+  const sentences = splitSentences(block.slice(offset, limit));
+  const last = sentences[sentences.length - 1];
+  return last && last.start > 0 ? offset + last.start : limit;
+}
