@@ -81,6 +81,8 @@ say "Using Node $(node --version)"
 ensure_dependencies
 case "$mode" in
   test)
+    # The whole suite runs in both browsers, whatever E2E_BROWSERS says.
+    unset E2E_BROWSERS
     ensure_browser chromium
     ensure_browser firefox
     exec npm run test:all

@@ -5,12 +5,13 @@
  * installs the build as a temporary add-on.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serveFixtures, type Served } from '../tests/e2e/fixture-server';
-import { extensionFlags } from '../tests/e2e/harness';
+import { extensionDir, extensionFlags } from '../tests/e2e/harness';
 import { firefoxPath } from '../tests/e2e/browsers/paths';
 
 const root = resolve(import.meta.dirname, '..');
@@ -39,6 +40,15 @@ function chromiumBinary(): string | undefined {
   return candidates.find((p): p is string => p !== undefined && existsSync(p));
 }
 
+/**
+ * The id Chromium gives an extension loaded from `dir`: the first 32 hex digits of the
+ * SHA-256 of its path, written with the letters a–p.
+ */
+function unpackedExtensionId(dir: string): string {
+  const hex = createHash('sha256').update(dir).digest('hex').slice(0, 32);
+  return [...hex].map((d) => String.fromCharCode(97 + parseInt(d, 16))).join('');
+}
+
 function hasDisplay(): boolean {
   return (
     process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY)
@@ -53,6 +63,12 @@ async function openChromium(server: Served): Promise<void> {
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'kent-stats-start-'));
+  // Pinned, so the toolbar button and its badge show without opening the extensions menu.
+  mkdirSync(join(profile, 'Default'));
+  writeFileSync(
+    join(profile, 'Default/Preferences'),
+    JSON.stringify({ extensions: { pinned_extensions: [unpackedExtensionId(extensionDir)] } }),
+  );
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: false,

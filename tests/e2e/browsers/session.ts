@@ -15,7 +15,13 @@ export type BrowserName = 'chromium' | 'firefox';
  * `(globalThis.browser ?? globalThis.chrome)`.
  */
 export type ExtensionApi = typeof browser;
-export const BROWSERS: readonly BrowserName[] = ['chromium', 'firefox'];
+/**
+ * Both, unless `E2E_BROWSERS` names one (`E2E_BROWSERS=firefox`), for a quicker look at one
+ * browser while working on it; `npm test` always runs both.
+ */
+export const BROWSERS: readonly BrowserName[] = (['chromium', 'firefox'] as const).filter(
+  (name) => !process.env.E2E_BROWSERS || process.env.E2E_BROWSERS.split(',').includes(name),
+);
 
 /** Store screenshots' size, and every test page's: what both stores ask for. */
 export const VIEWPORT = { width: 1280, height: 800 } as const;
