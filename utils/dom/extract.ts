@@ -10,6 +10,7 @@
  * Reads only: never writes to the page, never parses or writes HTML.
  */
 import type { PageContext } from '../engine/types';
+import { monthNumber } from '../engine/periods';
 
 /** A run of block characters copied one-to-one from a text node. */
 export interface TextSegment {
@@ -408,20 +409,6 @@ function publicationDate(doc: Document): string | undefined {
 const BYLINE_SELECTOR =
   '[class*="byline" i], [class*="dateline" i], [class*="published" i], [class*="article-date" i], [class*="post-date" i], [itemprop="datePublished"], time';
 
-const MONTHS = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-] as const;
 const DAY_MONTH_YEAR =
   /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/i;
 const MONTH_DAY_YEAR =
@@ -433,10 +420,10 @@ export function bylineDate(text: string): string | undefined {
   const dmy = DAY_MONTH_YEAR.exec(short);
   const mdy = dmy ? null : MONTH_DAY_YEAR.exec(short);
   const day = dmy?.[1] ?? mdy?.[2];
-  const month = (dmy?.[2] ?? mdy?.[1])?.slice(0, 3).toLowerCase();
+  const month = dmy?.[2] ?? mdy?.[1];
   const year = dmy?.[3] ?? mdy?.[3];
   if (!day || !month || !year) return undefined;
-  const m = MONTHS.indexOf(month as (typeof MONTHS)[number]) + 1;
+  const m = monthNumber(month);
   if (m === 0 || Number(day) < 1 || Number(day) > 31) return undefined;
   return `${year}-${String(m).padStart(2, '0')}-${day.padStart(2, '0')}`;
 }

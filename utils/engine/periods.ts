@@ -48,6 +48,9 @@ const POINT = `(?:(?:\\d{1,2}(?:st|nd|rd|th)?\\s+|(?:early|mid-?|late|the end of
 /** "by mid-April", "up to 2 September": the end of a year-to-date period. */
 const TO_DATE = `(?:\\s*\\(?(?:up to|up until|until|to|by|as of)\\s+(?:mid-?|early\\s+|late\\s+|the end of\\s+)?(?:\\d{1,2}\\s+)?${MONTH}(?:\\s+${YEAR})?\\)?)?`;
 
+/** "year ending June 2025", "12 months to June 2025": groups 1 and 2 are its closing month and year. */
+const ROLLING_YEAR = `(?:year|12 months|twelve months)\\s+(?:ending|ended|to|up to|until)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(${MONTH})\\s+(${YEAR})`;
+
 interface Rule {
   re: RegExp;
   read(
@@ -81,10 +84,7 @@ const RULES: Rule[] = [
   {
     // "the year ending June 2025", "the 12 months to June 2025": a rolling year, told apart
     // from calendar and financial years by its closing month (see `periodFit`).
-    re: new RegExp(
-      `\\b(?:the\\s+)?(?:year|12 months|twelve months)\\s+(?:ending|ended|to|up to|until)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(${MONTH})\\s+(${YEAR})`,
-      'gi',
-    ),
+    re: new RegExp(`\\b(?:the\\s+)?${ROLLING_YEAR}`, 'gi'),
     read(m) {
       const to = year(m[2]);
       if (to === null) return null;
@@ -227,11 +227,8 @@ export function periodFit(
   return page.from === record.from && page.to === record.to ? 'same' : 'different';
 }
 
-const WINDOW_LABEL = new RegExp(
-  `\\b(?:year|12 months|twelve months)\\s+(?:ending|ended|to|up to|until)\\s+(?:the end of\\s+)?(?:\\d{1,2}\\s+)?(${MONTH})\\s+(${YEAR})`,
-  'i',
-);
-const MONTH_INDEX = [
+const WINDOW_LABEL = new RegExp(`\\b${ROLLING_YEAR}`, 'i');
+const MONTH_NAMES = [
   'jan',
   'feb',
   'mar',
@@ -246,11 +243,16 @@ const MONTH_INDEX = [
   'dec',
 ];
 
+/** 1 to 12 for a month's name or its abbreviation ("June", "Sept."), 0 for anything else. */
+export function monthNumber(name: string): number {
+  return MONTH_NAMES.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+}
+
 /** The closing month of a rolling year in a page's words ("year ending June 2025" → "2025-06"). */
 export function windowOf(label: string): string | null {
   const m = WINDOW_LABEL.exec(label);
   if (!m) return null;
-  const month = MONTH_INDEX.indexOf((m[1] ?? '').slice(0, 3).toLowerCase()) + 1;
+  const month = monthNumber(m[1] ?? '');
   return month > 0 ? `${m[2]}-${String(month).padStart(2, '0')}` : null;
 }
 
