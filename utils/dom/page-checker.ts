@@ -8,12 +8,13 @@
  * the page, never in one long task and never inside the MutationObserver callback.
  */
 import type { Engine, Claim, PageContext } from '@/utils/engine';
+import { LOOK_BACK_BLOCKS, pageNames } from '@/utils/engine/page-context';
 import { extractBlocks, rangeFor } from './extract';
 import { blocksBefore, iterateRuns } from './chunk';
 import { createHighlighter, type Highlighter } from './highlight';
 import { observePage } from './observe';
 import { MarkWindow, stretchOf, type Stretch } from './mark-window';
-import { looksRelevant } from './relevance';
+import { looksRelevant, pageTextSample } from './relevance';
 import { isOwnNode } from './shadow-host';
 import { createSoon } from './soon';
 import { partsOf, type Part } from './parts';
@@ -45,8 +46,6 @@ export interface PageCheckerOptions {
 const BLOCK_SELECTOR =
   'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption';
 
-/** Blocks of preceding text given to the engine with each chunk, for topic and place. */
-const CONTEXT_BLOCKS = 3;
 /**
  * Longest slice of work in one idle callback. The browser's idle periods last up to 50 ms and
  * a callback scheduled from inside one waits for the next, so a slice uses as much of its
@@ -299,10 +298,7 @@ export class PageChecker {
     const body = this.doc.body;
     if (!body) return;
     if (this.options.signal.aborted) return;
-    const page = extractBlocks(this.doc, { contextOnly: true }).context;
-    // The page's first headings speak for all of it; a page of thousands of section titles
-    // must not make every chunk's analysis read them all.
-    this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
+    this.context = this.readPageContext();
     this.clearClaims();
     this.fresh = new WeakSet();
     this.readAgain = [];
@@ -432,7 +428,7 @@ export class PageChecker {
         for (let i = 0; i < extracted.blocks.length; i++) owners.push(root);
         headings.push(...(extracted.context.headings ?? []));
       }
-      const before = blocksBefore(run[0]!, CONTEXT_BLOCKS);
+      const before = blocksBefore(run[0]!, LOOK_BACK_BLOCKS);
       const context: PageContext = {
         ...this.context,
         headings: [
@@ -448,16 +444,29 @@ export class PageChecker {
     }
   }
 
+  /**
+   * What every chunk is read with: the page's title, date and first headings (they speak for
+   * all of it; a page of thousands of section titles must not make every chunk read them
+   * all), and the bodies named anywhere in it, since a chunk may say "the trust" and never
+   * name it.
+   */
+  private readPageContext(): PageContext {
+    const page = extractBlocks(this.doc, { contextOnly: true }).context;
+    return {
+      ...page,
+      headings: page.headings?.slice(0, PAGE_HEADINGS),
+      names: pageNames(`${page.title ?? ''}\n${pageTextSample(this.doc)}`),
+    };
+  }
+
   /** The engine's reading of a whole run at once. Never throws. */
   private analyseReading(reading: Reading): FoundClaim[] {
     try {
       const out: FoundClaim[] = [];
-      for (const c of this.engine.analyseBlocks(
-        [...reading.before, ...reading.blocks],
-        reading.context,
-      )) {
-        if (c.blockIndex < reading.before.length) continue;
-        const claim = { ...c, blockIndex: c.blockIndex - reading.before.length };
+      for (const claim of this.engine.analyseBlocks(reading.blocks, {
+        ...reading.context,
+        before: reading.before,
+      })) {
         const found = this.found(reading, claim);
         if (found) out.push(found);
       }
@@ -484,10 +493,10 @@ export class PageChecker {
         : reading.before;
       const out: FoundClaim[] = [];
       for (const c of this.engine.analyseBlocks(
-        [...before, ...part.pieces.map((p) => p.text)],
-        reading.context,
+        part.pieces.map((p) => p.text),
+        { ...reading.context, before },
       )) {
-        const piece = part.pieces[c.blockIndex - before.length];
+        const piece = part.pieces[c.blockIndex];
         if (!piece) continue;
         const claim: Claim = {
           ...c,
@@ -523,8 +532,7 @@ export class PageChecker {
     const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
     const block = el?.closest(BLOCK_SELECTOR) ?? el;
     if (!block || isOwnNode(block)) return [];
-    if (this.context.title === undefined)
-      this.context = extractBlocks(this.doc, { contextOnly: true }).context;
+    if (this.context.title === undefined) this.context = this.readPageContext();
     const reading = this.read([block]);
     if (!reading) return [];
     if (reading.sizes[0]! <= this.chunkChars) return this.analyseReading(reading);

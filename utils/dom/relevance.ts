@@ -25,6 +25,14 @@ export function looksRelevant(doc: Document, root: Node | null): boolean {
   return root !== null && readsRelevant(doc, root);
 }
 
+/**
+ * The page's text up to the relevance cap, in one native call: enough to learn which bodies
+ * it names (text of neighbouring elements runs together, which whole names survive).
+ */
+export function pageTextSample(root: Node): string {
+  return allText(root).slice(0, RELEVANCE_SAMPLE_CHARS);
+}
+
 /** Every character under `root` in one native call (a document's own `textContent` is null). */
 function allText(root: Node): string {
   const node = root.nodeType === 9 ? (root as Document).documentElement : root;
