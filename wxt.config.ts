@@ -6,13 +6,8 @@ import type { BundledPack } from './data/bundled';
 import figures from './data/figures.json';
 import notHeld from './data/not-held.json';
 import sources from './data/sources.json';
-import {
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-} from './data/validate';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from './data/canonical';
+import { validateDataset } from './data/integrity';
 
 const bundledPacks = bundledPackFile as BundledPack[];
 
