@@ -282,14 +282,6 @@ export class PageChecker {
     return null;
   }
 
-  private later(work: () => void): void {
-    const win = this.doc.defaultView;
-    if (!win) return;
-    if (typeof win.requestIdleCallback === 'function')
-      win.requestIdleCallback(() => work(), { timeout: 200 });
-    else win.setTimeout(work, 1);
-  }
-
   private looksRelevant(root: Node | null): boolean {
     return looksRelevant(this.doc, root);
   }
