@@ -11,7 +11,8 @@ import { dataset } from '@/data';
 import { createEngine } from '@/utils/engine';
 import { extractBlocks } from '@/utils/dom/extract';
 import { supportsHighlightApi } from '@/utils/dom/highlight';
-import { CHECKED_MARK, PageChecker } from '@/utils/dom/page-checker';
+import { PageChecker } from '@/utils/dom/page-checker';
+import { CHECKED_MARK } from '@/utils/dom/timing-marks';
 import { isOwnNode } from '@/utils/dom/shadow-host';
 import {
   problems,

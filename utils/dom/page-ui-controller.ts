@@ -11,7 +11,8 @@ import reportCss from '@/components/report/report.css?inline';
 import { browser } from 'wxt/browser';
 import { addReport } from '@/utils/storage/reports';
 import { figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
-import type { PageChecker, TrackedClaim } from './page-checker';
+import type { TrackedClaim } from './claim-index';
+import type { PageChecker } from './page-checker';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
 /** Hovering this long over a mark opens its card; a pass-through pointer does not. */

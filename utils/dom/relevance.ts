@@ -8,6 +8,7 @@ import {
   LOCAL_CONTEXT_RE,
   mayHaveRelevantContext,
 } from '@/utils/engine/relevance';
+import { isSkippedTag } from './elements';
 
 /**
  * Text read for the test, capped so the test stays cheap on a huge page; Kent content that
@@ -56,8 +57,8 @@ function readsRelevant(doc: Document, root: Node): boolean {
     node && length < RELEVANCE_SAMPLE_CHARS;
     node = walker.nextNode()
   ) {
-    const tag = node.parentElement?.tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
+    const parent = node.parentElement;
+    if (parent && isSkippedTag(parent)) continue;
     const text = (node as Text).data;
     if (LOCAL_CONTEXT_RE.test(text)) return true;
     parts.push(text);

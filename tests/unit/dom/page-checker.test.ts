@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataset } from '@/data';
 import { createEngine, type Engine } from '@/utils/engine';
-import { PageChecker, type TrackedClaim } from '@/utils/dom/page-checker';
+import type { TrackedClaim } from '@/utils/dom/claim-index';
+import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController } from '@/utils/dom/page-ui-controller';
 
 const engine = createEngine(dataset);
