@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { VERDICT_LABELS } from '@/components/verdicts';
-import { formatDate } from '@/utils/format-figure';
+import { formatDate } from '@/components/format/figure';
 import { correctionRequest, mailtoUrl, reportsToCsv, reportsToJson } from '@/utils/reports-format';
 import {
   REPORTS_PAGE_SIZE,

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type Settings } from '@/utils/storage/settings';
-import { normaliseHostname } from '@/utils/hostname';
+import { normaliseHostname } from '@/utils/storage/hostname';
 import { isEmailAddress } from '@/utils/reports-format';
 
 export interface SettingsFormProps {
