@@ -39,9 +39,9 @@ export interface PageCheckerOptions {
 /**
  * Longest slice of work in one idle callback. The browser's idle periods last up to 50 ms and
  * a callback scheduled from inside one waits for the next, so a slice uses as much of its
- * period as it can: at 30 ms, a 500 KB page spent two fifths of its reading time waiting. It
- * stops 15 ms short of a long task, which leaves room for a garbage collection (traces of
- * the 5 MB page show collections of up to 10 ms inside slices).
+ * period as it can: shorter slices left a long page waiting for idle periods much of its
+ * reading time. It stops short of a long task by enough for a garbage collection inside a
+ * slice (measurements: tests/bench/NOTES.md).
  */
 const SLICE_BUDGET_MS = 35;
 const isOwnElement = (el: Element) => isOwnNode(el);
