@@ -1,4 +1,10 @@
 import { browser } from 'wxt/browser';
+import { settingsItem } from '@/utils/storage/settings-item';
+import {
+  createSettingsWriter,
+  isSettingsChange,
+  type SettingsChange,
+} from '@/utils/storage/settings-writer';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BADGE_TEXT_COLOR, badgeFor } from '@/utils/badge';
 import {
@@ -14,7 +20,8 @@ import {
  * The background does three small things: it owns the "Check this statistic" menu item and
  * forwards its clicks to the tab's content script, it sets the toolbar button's badge for a
  * tab when that tab's checker reports its verdicts, and it opens the report page for a claim
- * whose card's "Report a problem…" the reader pressed. Nothing long-lived is kept here: each
+ * whose card's "Report a problem…" the reader pressed. It is also the one writer of the
+ * reader's settings, so changes made in several tabs at once all survive. Nothing long-lived is kept here: each
  * badge belongs to its tab, and the browser resets it when the tab navigates.
  */
 export default defineBackground(() => {
@@ -36,7 +43,14 @@ export default defineBackground(() => {
     });
   });
 
+  const settingsWriter = createSettingsWriter(settingsItem);
+
   browser.runtime.onMessage.addListener((message, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Settings change only from the extension's own pages, never from a content script.
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+    if (fromExtensionPage && isSettingsMessage(message))
+      return settingsWriter.apply(message.payload);
     const tab = sender.tab;
     // Only a page's checker sends these; anything else is not for the background.
     if (tab?.id === undefined || sender.id !== browser.runtime.id) return undefined;
@@ -45,6 +59,12 @@ export default defineBackground(() => {
     return undefined;
   });
 });
+
+function isSettingsMessage(value: unknown): value is { payload: SettingsChange } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return type === 'update-settings' && isSettingsChange(payload);
+}
 
 /**
  * The report page for a claim, in a new tab beside the page's. The claim travels in the

@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { BadgeCounts } from '@/utils/badge';
 import type { Official, Verdict } from '@/utils/engine';
+import type { SettingsChange, SettingsWriteResult } from '@/utils/storage/settings-writer';
 
 /** What the content script knows about its page, for the popup. */
 export interface PageStatus {
@@ -119,6 +120,11 @@ export interface BackgroundMessages {
    * the page's reach (a page script can read and drive anything rendered into its DOM).
    */
   'open-report': { request: ReportRequest; response: void };
+  /**
+   * A change to the reader's settings from an extension page (options, popup), applied by the
+   * background's one writer to the latest stored value (see `utils/storage/settings-writer.ts`).
+   */
+  'update-settings': { request: SettingsChange; response: SettingsWriteResult };
 }
 
 /** The claim a report is about, exactly as the card showed it, and the page it is on. */
