@@ -15,6 +15,7 @@ import { observePage } from './observe';
 import { MarkWindow, stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
+import { FailureLog } from './failures';
 import { createSoon } from './soon';
 import { partsOf, type Part } from './parts';
 import { WorkQueue, type Rest, type Run } from './work-queue';
@@ -106,6 +107,8 @@ export class PageChecker {
   private marks: Highlighter | null = null;
   private readonly queue: WorkQueue;
   private readonly tracked = new Map<string, TrackedClaim>();
+  /** Parts of the page that failed, each kind logged once. */
+  private readonly failures = new FailureLog();
   /** Claims by the chunk they were found in, so a changed chunk finds its own claims at once. */
   private readonly byRoot = new Map<Element, Set<TrackedClaim>>();
   /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
@@ -145,7 +148,9 @@ export class PageChecker {
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
       maxPerSlice: 200,
-      process: (run) => this.processRun(run),
+      // One run that cannot be read or marked is skipped; the rest of the page still is.
+      process: (run) =>
+        this.containRest(this.failures.contain('mark a block', null, () => this.processRun(run))),
       onSlice: () => this.flushMarks(false),
       onIdle: () => {
         this.flushMarks(true);
@@ -213,24 +218,34 @@ export class PageChecker {
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
-      onRoots: (roots) => {
-        if (!this.relevant) {
-          // A single-page app may bring Kent content later: test only what changed.
-          if (!roots.some((r) => this.looksRelevant(r))) return;
-          this.relevant = true;
-          this.scanWholePage();
-          return;
-        }
-        // Marks on text the page threw away go at once; the new text is looked at in idle time.
-        this.pruneDetached();
-        this.stopPartial(roots);
-        for (const root of roots) this.queue.add(root);
-        this.flushChange();
-      },
+      onRoots: (roots) =>
+        this.failures.contain('follow a change', undefined, () => this.onRoots(roots)),
       onResume: () => {
         if (this.relevant) this.scanWholePage();
       },
     });
+  }
+
+  /** The page changed these roots (one observer batch). */
+  private onRoots(roots: Element[]): void {
+    if (!this.relevant) {
+      // A single-page app may bring Kent content later: test only what changed.
+      if (!roots.some((r) => this.looksRelevant(r))) return;
+      this.relevant = true;
+      this.scanWholePage();
+      return;
+    }
+    // Marks on text the page threw away go at once; the new text is looked at in idle time.
+    this.pruneDetached();
+    this.stopPartial(roots);
+    for (const root of roots) this.queue.add(root);
+    this.flushChange();
+  }
+
+  /** The rest of a run read part by part, each part contained like the run itself. */
+  private containRest(rest: Rest | null): Rest | null {
+    if (!rest) return null;
+    return () => this.containRest(this.failures.contain('mark a block', null, rest));
   }
 
   /** Looks at the whole page again (after navigation in a single-page app). */
@@ -298,7 +313,12 @@ export class PageChecker {
     const body = this.doc.body;
     if (!body) return;
     if (this.options.signal.aborted) return;
-    const page = extractBlocks(this.doc, { contextOnly: true }).context;
+    // The page's metadata is context only: when it cannot be read, the text still is.
+    const page: PageContext = this.failures.contain(
+      'read a block',
+      {},
+      () => extractBlocks(this.doc, { contextOnly: true, failures: this.failures }).context,
+    );
     // The page's first headings speak for all of it; a page of thousands of section titles
     // must not make every chunk's analysis read them all.
     this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
@@ -392,7 +412,7 @@ export class PageChecker {
       this.enginePrepared = this.engine.prepare();
     } catch (error) {
       this.enginePrepared = true;
-      console.debug('Kent Stats Check could not prepare its engine', error);
+      this.failures.report('prepare the engine', error);
     }
   }
 
@@ -443,7 +463,7 @@ export class PageChecker {
       };
       return { blocks, segments, owners, sizes, before: before.map((b) => b.text), context };
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('read a block', error);
       return null;
     }
   }
@@ -463,7 +483,7 @@ export class PageChecker {
       }
       return out;
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('analyse a block', error);
       return [];
     }
   }
@@ -502,7 +522,7 @@ export class PageChecker {
       }
       return out;
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('analyse a block', error);
       return [];
     }
   }
