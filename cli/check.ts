@@ -4,12 +4,14 @@
  * Checks one page with the extension's own DOM layer and engine: HTML is parsed by happy-dom
  * (scripts, styles, frames and navigation off) and read by `extractBlocks`; plain text goes
  * to `analyseText`. With `--json`, standard output is exactly one JSON object (the contract
- * in docs/design.md); without, a readable table. Exit 0 when the page was analysed, whatever
+ * in docs/design.md), each claim's sentence capped at `SENTENCE_CAP` (400) characters around
+ * its words, with "…" where it was cut; without, a readable table. Exit 0 when the page was analysed, whatever
  * the verdicts; otherwise one line on standard error and a non-zero exit (2 for usage).
  */
 import { dataset } from '../data';
 import { extractBlocks } from '../utils/dom/extract';
 import { createEngine, type Claim } from '../utils/engine';
+import { excerpt } from './excerpt';
 import { loadHtml } from './html';
 import { CliError, readInput, type Input } from './input';
 import { formatTable } from './table';
@@ -70,13 +72,13 @@ async function analyse(input: Input): Promise<Claim[]> {
   }
 }
 
-/** The CLI contract's claim: exactly these fields, in this order. */
+/** The CLI contract's claim: exactly these fields, in this order (the sentence capped). */
 function contractClaim(c: Claim) {
   return {
     mention: c.mention,
     value: c.value,
     unit: c.unit,
-    sentence: c.sentence,
+    sentence: excerpt(c.sentence, c.mention),
     verdict: c.verdict,
     reason: c.reason,
     official: c.official,

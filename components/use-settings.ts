@@ -1,12 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
+import { sendToBackground } from '@/utils/messages';
 import { normaliseSettings, type Settings } from '@/utils/storage/settings';
 import { settingsItem } from '@/utils/storage/settings-item';
+import type { SettingsChange } from '@/utils/storage/settings-writer';
+
+/** A change the browser did not store; its message says why, for the reader. */
+export class SettingsWriteError extends Error {}
 
 /**
  * The reader's settings, live: every view that shows them follows changes made elsewhere
- * (another tab's options page, the popup's pause button).
+ * (another tab's options page, the popup's pause button). A change goes to the background's
+ * one writer, so two tabs changing the settings at once both keep their change; the view
+ * shows it once stored (through the watch), never before, and a refused write rejects with
+ * a `SettingsWriteError` the view shows.
  */
-export function useSettings(): [Settings | null, (change: Partial<Settings>) => Promise<void>] {
+export function useSettings(): [Settings | null, (change: SettingsChange) => Promise<void>] {
   const [settings, setSettings] = useState<Settings | null>(null);
   useEffect(() => {
     let live = true;
@@ -17,11 +25,16 @@ export function useSettings(): [Settings | null, (change: Partial<Settings>) => 
       unwatch();
     };
   }, []);
-  const update = async (change: Partial<Settings>) => {
-    const current = normaliseSettings(await settingsItem.getValue());
-    const next = normaliseSettings({ ...current, ...change });
-    setSettings(next);
-    await settingsItem.setValue(next);
+  const update = async (change: SettingsChange) => {
+    const result = await sendToBackground('update-settings', change).catch(
+      (error: unknown) =>
+        ({
+          ok: false,
+          error: `Not saved: the extension did not answer (${String(error)}).`,
+        }) as const,
+    );
+    if (!result.ok) throw new SettingsWriteError(result.error);
+    setSettings(result.settings);
   };
   return [settings, update];
 }

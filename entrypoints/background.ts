@@ -1,12 +1,27 @@
 import { browser } from 'wxt/browser';
+import { settingsItem } from '@/utils/storage/settings-item';
+import {
+  createSettingsWriter,
+  isSettingsChange,
+  type SettingsChange,
+} from '@/utils/storage/settings-writer';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BADGE_TEXT_COLOR, badgeFor } from '@/utils/badge';
-import { CHECK_SELECTION_MENU_ID, isBadgeMessage, sendToTab } from '@/utils/messages';
+import {
+  CHECK_SELECTION_MENU_ID,
+  REPORT_REQUEST_PARAM,
+  isBadgeMessage,
+  isOpenReportMessage,
+  sendToTab,
+  type ReportRequest,
+} from '@/utils/messages';
 
 /**
  * The background does three small things: it owns the "Check this statistic" menu item and
- * forwards its clicks to the tab's content script, and it sets the toolbar button's badge for
- * a tab when that tab's checker reports its verdicts. Nothing long-lived is kept here: each
+ * forwards its clicks to the tab's content script, it sets the toolbar button's badge for a
+ * tab when that tab's checker reports its verdicts, and it opens the report page for a claim
+ * whose card's "Report a problem…" the reader pressed. It is also the one writer of the
+ * reader's settings, so changes made in several tabs at once all survive. Nothing long-lived is kept here: each
  * badge belongs to its tab, and the browser resets it when the tab navigates.
  */
 export default defineBackground(() => {
@@ -28,14 +43,46 @@ export default defineBackground(() => {
     });
   });
 
+  const settingsWriter = createSettingsWriter(settingsItem);
+
   browser.runtime.onMessage.addListener((message, sender) => {
-    const tabId = sender.tab?.id;
-    // Only a page's checker reports verdicts; anything else is not for the background.
-    if (!isBadgeMessage(message) || tabId === undefined || sender.id !== browser.runtime.id)
-      return undefined;
-    return showBadge(tabId, badgeFor(message.payload));
+    if (sender.id !== browser.runtime.id) return undefined;
+    // Settings change only from the extension's own pages, never from a content script.
+    const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+    if (fromExtensionPage && isSettingsMessage(message))
+      return settingsWriter.apply(message.payload);
+    const tab = sender.tab;
+    // Only a page's checker sends these; anything else is not for the background.
+    if (tab?.id === undefined || sender.id !== browser.runtime.id) return undefined;
+    if (isBadgeMessage(message)) return showBadge(tab.id, badgeFor(message.payload));
+    if (isOpenReportMessage(message)) return openReportPage(tab, message.payload);
+    return undefined;
   });
 });
+
+function isSettingsMessage(value: unknown): value is { payload: SettingsChange } {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return type === 'update-settings' && isSettingsChange(payload);
+}
+
+/**
+ * The report page for a claim, in a new tab beside the page's. The claim travels in the
+ * address (the page is the extension's own and not web-accessible, so no site can open it).
+ */
+async function openReportPage(
+  tab: { id?: number; index: number; windowId?: number },
+  request: ReportRequest,
+): Promise<void> {
+  const url = new URL(browser.runtime.getURL('/report.html'));
+  url.searchParams.set(REPORT_REQUEST_PARAM, JSON.stringify(request));
+  await browser.tabs.create({
+    url: url.href,
+    index: tab.index + 1,
+    windowId: tab.windowId,
+    openerTabId: tab.id,
+  });
+}
 
 /** The toolbar button: `action` in Manifest V3 (Chrome), `browserAction` in V2 (Firefox). */
 const toolbarButton = () => browser.action ?? browser.browserAction;

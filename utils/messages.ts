@@ -5,7 +5,8 @@
  */
 import { browser } from 'wxt/browser';
 import type { BadgeCounts } from '@/utils/badge';
-import type { Official } from '@/utils/engine';
+import type { Official, Verdict } from '@/utils/engine';
+import type { SettingsChange, SettingsWriteResult } from '@/utils/storage/settings-writer';
 
 /** What the content script knows about its page, for the popup. */
 export interface PageStatus {
@@ -113,6 +114,70 @@ export function isContentMessage(value: unknown): value is ContentMessage {
 export interface BackgroundMessages {
   /** The page's verdicts changed: the toolbar button's badge for the sender's tab follows. */
   'page-badge': { request: BadgeCounts; response: void };
+  /**
+   * "Report a problem…" on the in-page card: the background opens the extension's report page
+   * for this claim. The form, the reader's e-mail address and saving live only there, out of
+   * the page's reach (a page script can read and drive anything rendered into its DOM).
+   */
+  'open-report': { request: ReportRequest; response: void };
+  /**
+   * A change to the reader's settings from an extension page (options, popup), applied by the
+   * background's one writer to the latest stored value (see `utils/storage/settings-writer.ts`).
+   */
+  'update-settings': { request: SettingsChange; response: SettingsWriteResult };
+}
+
+/** The claim a report is about, exactly as the card showed it, and the page it is on. */
+export interface ReportRequest {
+  subject: {
+    mention: string;
+    sentence: string;
+    verdict: Verdict | null;
+    official: Official | null;
+  };
+  page: { url: string; title: string };
+}
+
+/** The query parameter of `report.html` that carries a `ReportRequest` as JSON. */
+export const REPORT_REQUEST_PARAM = 'claim';
+
+/** Reads a report request back from the report page's address; null when it is not one. */
+export function reportRequestFrom(search: string): ReportRequest | null {
+  const raw = new URLSearchParams(search).get(REPORT_REQUEST_PARAM);
+  if (raw === null) return null;
+  try {
+    const value = JSON.parse(raw) as unknown;
+    return isReportRequest(value) ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const isText = (v: unknown): v is string => typeof v === 'string';
+
+export function isReportRequest(value: unknown): value is ReportRequest {
+  if (typeof value !== 'object' || value === null) return false;
+  const { subject, page } = value as Partial<Record<keyof ReportRequest, Record<string, unknown>>>;
+  return (
+    typeof subject === 'object' &&
+    subject !== null &&
+    isText(subject.mention) &&
+    isText(subject.sentence) &&
+    (subject.verdict === null ||
+      ['match', 'mismatch', 'not-held', 'unverified'].includes(subject.verdict as string)) &&
+    (subject.official === null ||
+      (typeof subject.official === 'object' && subject.official !== undefined)) &&
+    typeof page === 'object' &&
+    page !== null &&
+    isText(page.url) &&
+    isText(page.title)
+  );
+}
+
+export function isOpenReportMessage(value: unknown): value is BackgroundMessage<'open-report'> {
+  if (typeof value !== 'object' || value === null) return false;
+  const { type, payload } = value as { type?: unknown; payload?: unknown };
+  return type === 'open-report' && isReportRequest(payload);
 }
 
 export type BackgroundMessageType = keyof BackgroundMessages;

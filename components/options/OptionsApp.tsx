@@ -20,7 +20,7 @@ export function OptionsApp() {
         read leaves your browser.
       </p>
       {settings ? (
-        <SettingsForm settings={settings} onChange={(c) => void update(c)} />
+        <SettingsForm settings={settings} onChange={update} />
       ) : (
         <p aria-busy="true">Loading settings…</p>
       )}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { VERDICT_LABELS } from '@/components/verdicts';
 import { formatDate } from '@/components/format/figure';
+import { httpUrl } from '@/utils/safe-url';
 import { correctionRequest, mailtoUrl, reportsToCsv, reportsToJson } from '@/utils/reports-format';
 import {
   REPORTS_PAGE_SIZE,
@@ -56,6 +57,9 @@ export function ReportsList({ reportEmail }: ReportsListProps) {
         if (!live) return;
         if (result.reports.length === 0 && page > 0) setPage(page - 1);
         else setData(result);
+        // Reading this page of reports may have found one damaged and set it aside: its
+        // notice shows now, on this opening, not only on the next.
+        void loadStatus().then((status) => live && setRecovered(status.recovered));
       },
       (err: unknown) => setMessage(err instanceof Error ? err.message : String(err)),
     );
@@ -218,6 +222,7 @@ function ReportItem({
   onDelete,
 }: ReportItemProps) {
   const [note, setNote] = useState(r.note);
+  const pageHref = httpUrl(r.page.url);
   const mailto = mailtoUrl(reportEmail, r);
   const request = correctionRequest(r);
   return (
@@ -237,9 +242,16 @@ function ReportItem({
           <span class="muted">{formatDate(r.createdAt.slice(0, 10))}</span>
         </p>
         <p class="muted">
-          <a href={r.page.url} target="_blank" rel="noopener noreferrer">
-            {r.page.title || r.page.url}
-          </a>
+          {pageHref ? (
+            <a href={pageHref} target="_blank" rel="noopener noreferrer">
+              {r.page.title || r.page.url}
+            </a>
+          ) : (
+            // Not a web address (an imported file can hold anything): text, never a link.
+            <span class="report-item__address">
+              {r.page.title ? `${r.page.title} (${r.page.url})` : r.page.url}
+            </span>
+          )}
         </p>
         <details>
           <summary>Details and correction request</summary>

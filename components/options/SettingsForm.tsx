@@ -1,11 +1,13 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type Settings } from '@/utils/storage/settings';
+import type { SettingsChange } from '@/utils/storage/settings-writer';
 import { normaliseHostname } from '@/utils/storage/hostname';
 import { isEmailAddress } from '@/utils/reports-format';
 
 export interface SettingsFormProps {
   settings: Settings;
-  onChange(change: Partial<Settings>): void;
+  /** Resolves once the change is stored; rejects with the reason when it is not. */
+  onChange(change: SettingsChange): Promise<void>;
 }
 
 const STYLE_LABELS: Record<(typeof HIGHLIGHT_STYLES)[number], string> = {
@@ -18,8 +20,22 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   const [siteError, setSiteError] = useState('');
   const [email, setEmail] = useState(settings.reportEmail);
   const [emailMessage, setEmailMessage] = useState<{ error: boolean; text: string } | null>(null);
+  /** A change the browser did not store: shown until the next change is saved. */
+  const [saveError, setSaveError] = useState('');
 
-  const addSite = (e: Event) => {
+  /** Applies a change; true once stored, false (with the reason shown) when not. */
+  const change = async (c: SettingsChange): Promise<boolean> => {
+    try {
+      await onChange(c);
+      setSaveError('');
+      return true;
+    } catch (error) {
+      setSaveError(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+  };
+
+  const addSite = async (e: Event) => {
     e.preventDefault();
     const host = normaliseHostname(site);
     if (!host) {
@@ -27,20 +43,30 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
       return;
     }
     setSiteError('');
-    setSite('');
-    onChange({ pausedSites: [...settings.pausedSites, host] });
+    // The field keeps the site until it is stored, so a refused write loses nothing typed.
+    if (await change({ kind: 'pause-site', host })) setSite('');
   };
 
   return (
     <section aria-labelledby="settings-heading">
       <h2 id="settings-heading">Settings</h2>
+      {saveError && (
+        <p class="error" role="alert">
+          {saveError}
+        </p>
+      )}
       <fieldset>
         <legend>Claims</legend>
         <label class="check">
           <input
             type="checkbox"
             checked={settings.showUnverified}
-            onChange={(e) => onChange({ showUnverified: (e.target as HTMLInputElement).checked })}
+            onChange={(e) =>
+              void change({
+                kind: 'set',
+                values: { showUnverified: (e.target as HTMLInputElement).checked },
+              })
+            }
           />{' '}
           Show unverified claims (Kent statistics with no official record to check against)
         </label>
@@ -54,7 +80,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
               name="highlight-style"
               value={style}
               checked={settings.highlightStyle === style}
-              onChange={() => onChange({ highlightStyle: style })}
+              onChange={() => void change({ kind: 'set', values: { highlightStyle: style } })}
             />{' '}
             {STYLE_LABELS[style]}
           </label>
@@ -72,9 +98,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
                 <button
                   type="button"
                   aria-label={`Resume on ${host}`}
-                  onClick={() =>
-                    onChange({ pausedSites: settings.pausedSites.filter((s) => s !== host) })
-                  }
+                  onClick={() => void change({ kind: 'resume-site', host })}
                 >
                   Remove
                 </button>
@@ -82,7 +106,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             ))}
           </ul>
         )}
-        <form onSubmit={addSite} class="inline-form">
+        <form onSubmit={(e) => void addSite(e)} class="inline-form">
           <label>
             Pause on a site{' '}
             <input
@@ -106,7 +130,7 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
         <legend>Reports</legend>
         <form
           class="inline-form"
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
             const address = email.trim();
             // The reports' "Send by e-mail" link needs one plain address; say so now, not later.
@@ -117,7 +141,10 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
               });
               return;
             }
-            onChange({ reportEmail: address });
+            if (!(await change({ kind: 'set', values: { reportEmail: address } }))) {
+              setEmailMessage({ error: true, text: 'Not saved (see above).' });
+              return;
+            }
             setEmailMessage({
               error: false,
               text: address ? `Correction requests will go to ${address}.` : 'Address removed.',

@@ -1,7 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { FactCard, type CardClaim } from '@/components/card/FactCard';
 import { VERDICT_LABELS, VERDICT_ORDER } from '@/components/verdicts';
-import { ReportForm, type ReportFormProps } from '@/components/report/ReportForm';
 import type { Figure, NotHeld, Source } from '@/data/schema';
 import type { Official } from '@/utils/engine';
 
@@ -41,10 +40,11 @@ export interface PageUiProps {
   onToggleList(open: boolean): void;
   /** Lets the controller keep pointer events over the card from closing it. */
   onCardHover(inside: boolean): void;
-  /** True while the open card shows its report form. */
-  reporting: boolean;
-  onReport(open: boolean): void;
-  report: Pick<ReportFormProps, 'page' | 'reportEmail' | 'save' | 'optionsUrl'>;
+  /**
+   * "Report a problem…": the report form opens in an extension page, never in this page's
+   * DOM, where a page script could read the reader's e-mail address or save reports itself.
+   */
+  onReport(claim: PageClaimView): void;
 }
 
 const CARD_WIDTH = 360;
@@ -140,34 +140,16 @@ export function PageUi(props: PageUiProps) {
           onMouseEnter={() => props.onCardHover(true)}
           onMouseLeave={() => props.onCardHover(false)}
         >
-          {props.reporting ? (
-            <>
-              <p class="card__verdict" id="ksc-card-title">
-                Report a problem
-              </p>
-              <ReportForm
-                {...props.report}
-                subject={{
-                  mention: open.mention,
-                  sentence: open.sentence,
-                  verdict: open.verdict,
-                  official: open.official,
-                }}
-                onDone={() => props.onReport(false)}
-              />
-            </>
-          ) : (
-            <FactCard
-              claim={open}
-              figure={open.figure}
-              notHeld={open.notHeld}
-              source={open.source}
-              series={open.series}
-              titleId="ksc-card-title"
-              onClose={props.onCloseCard}
-              onReport={() => props.onReport(true)}
-            />
-          )}
+          <FactCard
+            claim={open}
+            figure={open.figure}
+            notHeld={open.notHeld}
+            source={open.source}
+            series={open.series}
+            titleId="ksc-card-title"
+            onClose={props.onCloseCard}
+            onReport={() => props.onReport(open)}
+          />
         </div>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { useSettings } from '@/components/use-settings';
 import { normaliseHostname } from '@/utils/storage/hostname';
 
@@ -11,6 +12,7 @@ export interface PauseToggleProps {
 /** Pause or resume on this site: remembered, and applied at once to the site's open tabs. */
 export function PauseToggle({ url, onChange }: PauseToggleProps) {
   const [settings, update] = useSettings();
+  const [error, setError] = useState('');
   let host = '';
   try {
     host = normaliseHostname(new URL(url).hostname);
@@ -25,16 +27,21 @@ export function PauseToggle({ url, onChange }: PauseToggleProps) {
         type="button"
         aria-pressed={paused}
         onClick={() =>
-          void update({
-            pausedSites: paused
-              ? settings.pausedSites.filter((s) => s !== host)
-              : [...settings.pausedSites, host],
-          }).then(() => onChange?.())
+          void update({ kind: paused ? 'resume-site' : 'pause-site', host }).then(
+            () => onChange?.(),
+            (error: unknown) => setError(String((error as Error).message ?? error)),
+          )
         }
       >
         {paused ? `Resume on ${host}` : `Pause on ${host}`}
       </button>
       {paused && <span class="popup__notice"> Paused: nothing is checked on this site.</span>}
+      {error && (
+        <span class="error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
     </p>
   );
 }

@@ -25,7 +25,6 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
   let paused = isPaused(settings, location.hostname);
   let showUnverified = settings.showUnverified;
-  let reportEmail = settings.reportEmail;
   let strongMarks = settings.highlightStyle === 'background';
   const badge = createBadgeReporter();
 
@@ -46,7 +45,6 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
       },
     });
     const ui = new PageUiController(document, checker, stop.signal);
-    ui.setReportEmail(reportEmail);
     session = { checker, ui, stop };
     // The loader has just found the page worth checking in an idle moment: start at once.
     // Otherwise (resumed, or a selection to check) let the page finish its own work first.
@@ -90,8 +88,6 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     session?.checker.setShowUnverified(showUnverified);
     strongMarks = next.highlightStyle === 'background';
     session?.checker.setStrongMarks(strongMarks);
-    reportEmail = next.reportEmail;
-    session?.ui.setReportEmail(reportEmail);
     const nowPaused = isPaused(next, location.hostname);
     if (nowPaused === paused) return;
     paused = nowPaused;

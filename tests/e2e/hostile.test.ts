@@ -2,14 +2,91 @@
  * Hostile pages (issue 13): a page's own scripts must not be able to stop or steer the
  * checker. The pages are the reproductions of `../shared/adversarial/`, kept here so CI has them.
  */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { browser } from 'wxt/browser';
 import { waitForHighlights } from './highlights';
 import { useExtensionSuite } from './suite';
-import { totalMarks } from './ui';
+import { openCardAt, openOptions, totalMarks } from './ui';
 
 const suite = useExtensionSuite();
 
+const EMAIL = 'reader@example.org';
+
+/** Every report key in the extension's storage (one per stored report). */
+function storedReports(): Promise<number> {
+  return suite.browser.worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: typeof browser }).chrome;
+    const all = await api.storage.local.get(null);
+    return Object.keys(all).filter((k) => k.startsWith('report:')).length;
+  });
+}
+
+/** The page's whole DOM as a page script can read it, the UI's shadow root included. */
+function pageReadableDom(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      document.documentElement.outerHTML +
+      [...document.querySelectorAll('kent-stats-check')]
+        .map((h) => h.shadowRoot?.innerHTML ?? '')
+        .join(''),
+  );
+}
+
 describe('on a hostile page', () => {
+  it('cannot open the card, save a report, or read the reader’s e-mail or the extension’s id', async () => {
+    const options = await openOptions(suite.browser);
+    await options.getByRole('textbox', { name: 'Send correction requests to' }).fill(EMAIL);
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await options.close();
+    const reportsBefore = await storedReports();
+
+    // `events=0`: the forged WXT events are the kill-switch test's; here, the card and reports.
+    const { page, errors } = await suite.open('/e2e/hostile.html?n=2&events=0');
+    await page.waitForFunction(
+      () => (window as unknown as { __results: { done: boolean } }).__results.done,
+      null,
+      {
+        timeout: 60_000,
+      },
+    );
+    const results = (await page.evaluate(
+      () => (window as unknown as { __results: unknown }).__results,
+    )) as {
+      syntheticClickOpened: boolean;
+      cardRewritten?: string;
+      reports: Array<{ saved?: boolean; error?: string }>;
+      leakedExtensionId: string | null;
+      leakedEmail: string | null;
+    };
+    // A synthetic click on a mark opens nothing, so nothing can be rewritten or reported.
+    expect(results.syntheticClickOpened).toBe(false);
+    expect(results.cardRewritten).toBeUndefined();
+    expect(results.reports.filter((r) => r.saved)).toEqual([]);
+    expect(results.leakedExtensionId).toBeNull();
+    expect(results.leakedEmail).toBeNull();
+    expect(await storedReports()).toBe(reportsBefore);
+
+    // The reader opens a card; the page's script then clicks its "Report a problem…" and
+    // presses Escape: neither acts, so no report page opens and the card stays open.
+    await openCardAt(page, 'kent-stats-mismatch', '1,790');
+    const pagesBefore = suite.browser.context.pages().length;
+    await page.evaluate(() => {
+      const root = document.querySelector('kent-stats-check')?.shadowRoot;
+      root?.querySelector<HTMLElement>('.card__report')?.click();
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    await page.waitForTimeout(1500);
+    expect(suite.browser.context.pages().length).toBe(pagesBefore);
+    expect(await page.locator('.ksc-card').count()).toBe(1);
+    const dom = await pageReadableDom(page);
+    expect(dom).not.toContain(EMAIL);
+    expect(dom).not.toContain(suite.browser.extensionId);
+    expect(await storedReports()).toBe(reportsBefore);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps its marks and its UI when the page dispatches the "newer content script started" event', async () => {
     // `after` far off: the test dispatches the event itself, once the marks are there.
     const { page, errors } = await suite.open('/e2e/kill-switch.html?after=600000');

@@ -76,8 +76,16 @@ describe('reporting a mismatch', () => {
     await page.bringToFront();
     await openCardAt(page, 'kent-stats-mismatch', '1,790');
     const card = page.locator('.ksc-card');
-    await card.getByRole('button', { name: 'Report a problem…' }).click();
-    const form = card.getByRole('form', { name: 'Report a problem' });
+    // The form opens in the extension's own report page, never in the article's DOM.
+    const [reportPage] = await Promise.all([
+      suite.browser.context.waitForEvent('page'),
+      card.getByRole('button', { name: 'Report a problem…' }).click(),
+    ]);
+    const reportUrl = new URL(reportPage.url());
+    expect(`${reportUrl.protocol}//${reportUrl.host}${reportUrl.pathname}`).toBe(
+      `chrome-extension://${suite.browser.extensionId}/report.html`,
+    );
+    const form = reportPage.getByRole('form', { name: 'Report a problem' });
     await form.waitFor();
     // The reader sees what the report will hold before saving it.
     const facts = (await form.locator('.report__facts').textContent()) ?? '';
@@ -86,10 +94,7 @@ describe('reporting a mismatch', () => {
     expect(facts).toContain(SENTENCE);
     expect(facts).toContain('Differs from the official figure');
     expect(facts).toContain('1,709 (Kent County Council)');
-    expect(
-      await axeViolations(page, [['kent-stats-check', '.ksc-card']]),
-      'axe on the report form',
-    ).toEqual([]);
+    expect(await axeViolations(reportPage), 'axe on the report form').toEqual([]);
 
     await form.getByRole('radio', { name: /The extension/ }).check();
     await form.getByRole('radio', { name: /The page: its figure differs/ }).check();
@@ -97,9 +102,11 @@ describe('reporting a mismatch', () => {
     await form.getByRole('button', { name: 'Save report' }).click();
 
     await expect
-      .poll(() => card.getByRole('status').textContent())
+      .poll(() => reportPage.getByRole('status').textContent())
       .toBe('Report saved in this browser. Nothing has been sent.');
-    const request = await card.getByRole('textbox', { name: 'Correction request' }).inputValue();
+    const request = await reportPage
+      .getByRole('textbox', { name: 'Correction request' })
+      .inputValue();
     const [subjectLine, ...rest] = request.split('\n\n');
     const body = rest.join('\n\n');
     expect(subjectLine).toBe(`Correction request: "1,790" in "${TITLE}"`);
@@ -121,7 +128,7 @@ describe('reporting a mismatch', () => {
     expect(body).not.toMatch(/^(Reference|Date|Link): *$/m);
     expect(body).not.toContain('Reference:');
 
-    const send = card.getByRole('link', { name: `Send by e-mail to ${EMAIL}…` });
+    const send = reportPage.getByRole('link', { name: `Send by e-mail to ${EMAIL}…` });
     const href = (await send.getAttribute('href'))!;
     const mail = new URL(href);
     expect(mail.protocol).toBe('mailto:');
@@ -130,15 +137,23 @@ describe('reporting a mismatch', () => {
     const mailBody = mail.searchParams.get('body')!;
     expect(mailBody).toContain('\r\n');
     expect(mailBody.replaceAll('\r\n', '\n')).toBe(body);
-    expect(
-      await axeViolations(page, [['kent-stats-check', '.ksc-card']]),
-      'axe on the saved report',
-    ).toEqual([]);
-    await page.screenshot({ path: join(artifactsDir, 'report-saved-card.png') });
+    expect(await axeViolations(reportPage), 'axe on the saved report').toEqual([]);
+    await reportPage.screenshot({ path: join(artifactsDir, 'report-saved-page.png') });
+    // Nothing of the reader's settings or of the extension's identity is in the article's DOM.
+    const pageDom = await page.evaluate(
+      () =>
+        document.documentElement.outerHTML +
+        (document.querySelector('kent-stats-check')?.shadowRoot?.innerHTML ?? ''),
+    );
+    expect(pageDom).not.toContain(EMAIL);
+    expect(pageDom).not.toContain(suite.browser.extensionId);
 
     // The popup, open all along, counts it at once.
     await expect.poll(() => reportCount(popup)).toBe('1 report saved');
-    await card.getByRole('button', { name: 'Done' }).click();
+    // Done closes the report page; the article's card is as it was.
+    const closed = reportPage.waitForEvent('close');
+    await reportPage.getByRole('button', { name: 'Done' }).click();
+    await closed;
     expect(await card.textContent()).toContain('Differs from the official figure');
     await popup.close();
     await page.close();

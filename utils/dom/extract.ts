@@ -12,6 +12,7 @@
 import type { PageContext } from '../engine/types';
 import { BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS } from './elements';
 import { monthNumber } from '../engine/periods';
+import type { FailureLog } from './failures';
 
 /** A run of block characters copied one-to-one from a text node. */
 export interface TextSegment {
@@ -34,6 +35,8 @@ export interface ExtractOptions {
    * for every chunk would scan the whole document each time.
    */
   rootOnly?: boolean;
+  /** Where a JSON-LD item that cannot be read is reported (once per kind per page). */
+  failures?: FailureLog;
 }
 
 export interface Extracted {
@@ -298,7 +301,7 @@ function readContext(doc: Document, root: Element | null, opts: ExtractOptions):
   const h1 = root?.querySelector('h1');
   const title = fold(doc.title) || (h1 ? visibleText(h1, opts) : '');
   if (title) context.title = title;
-  const date = publicationDate(doc);
+  const date = publicationDate(doc, opts.failures);
   if (date) context.date = date;
   const url = doc.URL;
   if (url && !url.startsWith('about:')) context.url = url;
@@ -321,7 +324,7 @@ const DATE_SELECTORS = [
 ];
 
 /** The page's publication date as yyyy-mm-dd, from metadata, JSON-LD or a <time> element. */
-function publicationDate(doc: Document): string | undefined {
+function publicationDate(doc: Document, failures?: FailureLog): string | undefined {
   for (const selector of DATE_SELECTORS) {
     const value = isoDate(doc.querySelector(selector)?.getAttribute('content'));
     if (value) return value;
@@ -332,7 +335,8 @@ function publicationDate(doc: Document): string | undefined {
       value = isoDate(jsonLdDate(script.textContent ?? ''));
     } catch (error) {
       // One bad item of the page's metadata skips that item, never the page.
-      console.debug('Kent Stats Check could not read a JSON-LD item', error);
+      if (failures) failures.report('read a JSON-LD item', error);
+      else console.debug('Kent Stats Check could not read a JSON-LD item', error);
     }
     if (value) return value;
   }

@@ -16,6 +16,7 @@ import { observePage } from './observe';
 import { stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
+import { FailureLog } from './failures';
 import { createSoon } from './soon';
 import { PART_CHARS, partsOf, type Part } from './parts';
 import { RunReader, type FoundClaim } from './run-reader';
@@ -52,6 +53,8 @@ export class PageChecker {
   private readonly queue: WorkQueue;
   private readonly index = new ClaimIndex();
   private readonly painter: MarkPainter;
+  /** Parts of the page that failed, each kind logged once. */
+  private readonly failures = new FailureLog();
   /** Elements read again (reported changed) while the page split is under way. */
   private readAgain: Element[] = [];
   private splitting = false;
@@ -66,7 +69,7 @@ export class PageChecker {
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
     this.engine = options.engine;
-    this.reader = new RunReader(this.doc, this.engine);
+    this.reader = new RunReader(this.doc, this.engine, this.failures);
     this.painter = new MarkPainter({
       doc: this.doc,
       claims: this.index,
@@ -77,7 +80,9 @@ export class PageChecker {
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
       maxPerSlice: 200,
-      process: (run) => this.processRun(run),
+      // One run that cannot be read or marked is skipped; the rest of the page still is.
+      process: (run) =>
+        this.containRest(this.failures.contain('mark a block', null, () => this.processRun(run))),
       onSlice: () => this.painter.flush(false),
       onIdle: () => {
         this.painter.flush(true);
@@ -126,24 +131,34 @@ export class PageChecker {
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
-      onRoots: (roots) => {
-        if (!this.relevant) {
-          // A single-page app may bring Kent content later: test only what changed.
-          if (!roots.some((r) => this.looksRelevant(r))) return;
-          this.relevant = true;
-          this.scanWholePage();
-          return;
-        }
-        // Marks on text the page threw away go at once; the new text is looked at in idle time.
-        this.pruneDetached();
-        this.stopPartial(roots);
-        for (const root of roots) this.queue.add(root);
-        this.flushChange();
-      },
+      onRoots: (roots) =>
+        this.failures.contain('follow a change', undefined, () => this.onRoots(roots)),
       onResume: () => {
         if (this.relevant) this.scanWholePage();
       },
     });
+  }
+
+  /** The page changed these roots (one observer batch). */
+  private onRoots(roots: Element[]): void {
+    if (!this.relevant) {
+      // A single-page app may bring Kent content later: test only what changed.
+      if (!roots.some((r) => this.looksRelevant(r))) return;
+      this.relevant = true;
+      this.scanWholePage();
+      return;
+    }
+    // Marks on text the page threw away go at once; the new text is looked at in idle time.
+    this.pruneDetached();
+    this.stopPartial(roots);
+    for (const root of roots) this.queue.add(root);
+    this.flushChange();
+  }
+
+  /** The rest of a run read part by part, each part contained like the run itself. */
+  private containRest(rest: Rest | null): Rest | null {
+    if (!rest) return null;
+    return () => this.containRest(this.failures.contain('mark a block', null, rest));
   }
 
   /** Looks at the whole page again (after navigation in a single-page app). */
@@ -287,7 +302,7 @@ export class PageChecker {
       this.enginePrepared = this.engine.prepare();
     } catch (error) {
       this.enginePrepared = true;
-      console.debug('Kent Stats Check could not prepare its engine', error);
+      this.failures.report('prepare the engine', error);
     }
   }
 

@@ -7,9 +7,7 @@
 import { h, render } from 'preact';
 import { PageUi, type AnchorRect, type PageClaimView } from '@/components/page/PageUi';
 import pageUiCss from '@/components/page/page-ui.css?inline';
-import reportCss from '@/components/report/report.css?inline';
-import { browser } from 'wxt/browser';
-import { addReport } from '@/utils/storage/reports';
+import { sendToBackground } from '@/utils/messages';
 import { figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
 import type { TrackedClaim } from './claim-index';
 import type { PageChecker } from './page-checker';
@@ -30,8 +28,6 @@ export class PageUiController {
   private selection: { view: PageClaimView; range: Range } | null = null;
   private openedBy: OpenedBy = 'click';
   private listOpen = false;
-  private reporting = false;
-  private reportEmail = '';
   private hoverTimer: number | undefined;
   private closeTimer: number | undefined;
   private pointerInCard = false;
@@ -87,27 +83,22 @@ export class PageUiController {
     this.win.clearTimeout(this.closeTimer);
     this.openId = id;
     this.openedBy = by;
-    this.reporting = false;
     this.render();
     return true;
-  }
-
-  /** The address correction requests go to, from the reader's settings. */
-  setReportEmail(address: string): void {
-    this.reportEmail = address;
-    if (this.reporting) this.render();
   }
 
   close(): void {
     if (this.openId === null) return;
     this.openId = null;
-    this.reporting = false;
     this.selection = null;
     this.pointerInCard = false;
     this.render();
   }
 
+  // Only the reader's own input acts: a page script can dispatch clicks, pointer moves and
+  // keys (`isTrusted` false) but must not open, close or steer the card.
   private onClick(event: MouseEvent): void {
+    if (!event.isTrusted) return;
     if (this.host && event.composedPath().includes(this.host.host)) return;
     const hit = this.checker.claimAt(event.clientX, event.clientY);
     if (hit) {
@@ -122,7 +113,7 @@ export class PageUiController {
   }
 
   private onMouseMove(event: MouseEvent): void {
-    if (this.frame !== undefined) return;
+    if (!event.isTrusted || this.frame !== undefined) return;
     const { clientX, clientY } = event;
     const inUi = this.host !== null && event.composedPath().includes(this.host.host);
     this.frame = this.win.requestAnimationFrame(() => {
@@ -145,7 +136,7 @@ export class PageUiController {
   }
 
   private onKeyDown(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
+    if (!event.isTrusted || event.key !== 'Escape') return;
     if (this.openId === null && !this.listOpen) return;
     const returnToList = this.openId !== null && this.listOpen;
     this.close();
@@ -159,9 +150,8 @@ export class PageUiController {
   private onViewportChange(): void {
     if (this.openId === null) return;
     const anchor = this.anchorOf(this.openId);
-    // Scrolled away: the card has nothing to stand beside (but a report being written stays).
-    if (!this.reporting && (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight))
-      this.close();
+    // Scrolled away: the card has nothing to stand beside.
+    if (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight) this.close();
     else this.render();
   }
 
@@ -177,7 +167,7 @@ export class PageUiController {
   private render(): void {
     if (this.signal.aborted) return;
     if (this.visible.length === 0 && this.selection === null && this.host === null) return;
-    this.host ??= createShadowHost(this.doc, `${pageUiCss}\n${reportCss}`);
+    this.host ??= createShadowHost(this.doc, pageUiCss);
     render(
       h(PageUi, {
         count: this.visible.length,
@@ -198,19 +188,7 @@ export class PageUiController {
           this.listOpen = open;
           this.render();
         },
-        reporting: this.reporting,
-        onReport: (open) => {
-          this.reporting = open;
-          // Reading and typing in a form: hovering away must not close it.
-          if (open) this.openedBy = 'keyboard';
-          this.render();
-        },
-        report: {
-          page: { url: this.doc.location?.href ?? '', title: this.doc.title },
-          reportEmail: this.reportEmail,
-          save: (draft) => addReport(draft),
-          optionsUrl: browser.runtime.getURL('/options.html'),
-        },
+        onReport: (claim) => this.report(claim),
         onCardHover: (inside) => {
           this.pointerInCard = inside;
           if (inside) this.win.clearTimeout(this.closeTimer);
@@ -218,6 +196,21 @@ export class PageUiController {
       }),
       this.host.mount,
     );
+  }
+
+  /** Hands the claim to the extension's report page (opened by the background in a new tab). */
+  private report(claim: PageClaimView): void {
+    sendToBackground('open-report', {
+      subject: {
+        mention: claim.mention,
+        sentence: claim.sentence,
+        verdict: claim.verdict,
+        official: claim.official,
+      },
+      page: { url: this.doc.location?.href ?? '', title: this.doc.title },
+    }).catch(() => {
+      // The extension was updated or removed under the page: nothing can open the form now.
+    });
   }
 
   private openView(): PageClaimView | null {

@@ -6,6 +6,7 @@
 import type { Claim, Engine, PageContext } from '@/utils/engine';
 import { LOOK_BACK_BLOCKS, pageNames } from '@/utils/engine/page-context';
 import { blocksBefore } from './chunk';
+import type { FailureLog } from './failures';
 import { PARAGRAPH_SELECTOR } from './elements';
 import { extractBlocks, rangeFor } from './extract';
 import { PART_CHARS, partsOf, type Part } from './parts';
@@ -46,6 +47,7 @@ export class RunReader {
   constructor(
     private readonly doc: Document,
     private readonly engine: Engine,
+    private readonly failures: FailureLog,
   ) {}
 
   /**
@@ -80,7 +82,7 @@ export class RunReader {
       };
       return { blocks, segments, owners, sizes, before: before.map((b) => b.text), context };
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('read a block', error);
       return null;
     }
   }
@@ -92,7 +94,12 @@ export class RunReader {
    * name it.
    */
   readPageContext(): PageContext {
-    const page = extractBlocks(this.doc, { contextOnly: true }).context;
+    // The page's metadata is context only: when it cannot be read, the text still is.
+    const page: PageContext = this.failures.contain(
+      'read a block',
+      {},
+      () => extractBlocks(this.doc, { contextOnly: true, failures: this.failures }).context,
+    );
     return {
       ...page,
       headings: page.headings?.slice(0, PAGE_HEADINGS),
@@ -113,7 +120,7 @@ export class RunReader {
       }
       return out;
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('analyse a block', error);
       return [];
     }
   }
@@ -152,7 +159,7 @@ export class RunReader {
       }
       return out;
     } catch (error) {
-      console.debug('Kent Stats Check could not read part of this page', error);
+      this.failures.report('analyse a block', error);
       return [];
     }
   }

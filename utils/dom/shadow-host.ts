@@ -22,6 +22,27 @@ export function markOwn(el: Element): void {
 }
 export const HOST_TAG = 'kent-stats-check';
 
+/** Input events the UI answers, which a page script could forge. */
+const GUARDED_EVENTS = [
+  'click',
+  'auxclick',
+  'dblclick',
+  'mousedown',
+  'mouseup',
+  'mouseover',
+  'mouseout',
+  'mouseenter',
+  'mouseleave',
+  'pointerdown',
+  'pointerup',
+  'keydown',
+  'keyup',
+  'keypress',
+  'input',
+  'change',
+  'submit',
+] as const;
+
 export interface ShadowHost {
   host: HTMLElement;
   root: ShadowRoot;
@@ -50,6 +71,19 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
     sheet.replaceSync(css);
     root.adoptedStyleSheets = [sheet];
   }
+  // Only the reader's own input acts in the UI: an event a page script dispatches
+  // (`isTrusted` false) is stopped before any of the UI's handlers, and its default action
+  // (a button's, a link's) is cancelled.
+  for (const type of GUARDED_EVENTS)
+    root.addEventListener(
+      type,
+      (e) => {
+        if (e.isTrusted) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+      },
+      { capture: true },
+    );
   const mount = doc.createElement('div');
   mount.className = 'kent-stats-root';
   root.appendChild(mount);

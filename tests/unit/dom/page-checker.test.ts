@@ -103,12 +103,83 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
         throw new Error('malformed');
       },
     };
-    const debug = vi.spyOn(console, 'debug').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const { stop, checker } = start({ engine: broken });
-    await vi.waitFor(() => expect(debug).toHaveBeenCalled(), { timeout: 3000 });
+    await vi.waitFor(() => expect(warn).toHaveBeenCalled(), { timeout: 3000 });
     expect(checker.claims).toEqual([]);
     stop.abort();
-    debug.mockRestore();
+    warn.mockRestore();
+  });
+
+  it('skips only the blocks that fail, checks the rest of the page, and logs each kind of failure once', async () => {
+    // Three paragraphs the engine cannot read, one between two it can; each its own chunk.
+    document.body.innerHTML = `
+      <h1>Domestic abuse in Kent</h1>
+      <p>Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.</p>
+      <p>BROKEN one: Kent recorded 5 assaults.</p>
+      <p>BROKEN two: Kent recorded 6 assaults.</p>
+      <p>Thanet has a rate of 26.7 domestic abuse offences per 1,000 population, the highest in Kent, according to Kent County Council figures.</p>
+      <p>BROKEN three: Kent recorded 7 assaults.</p>`;
+    const failing: Engine = {
+      ...engine,
+      analyseBlocks: (blocks, context) => {
+        // The chunk's own paragraph is the last block (those before it are context).
+        if (blocks.at(-1)!.includes('BROKEN')) throw new RangeError('Maximum call stack');
+        return engine.analyseBlocks(blocks, context);
+      },
+    };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const stop = new AbortController();
+    const checker = new PageChecker({
+      doc: document,
+      engine: failing,
+      signal: stop.signal,
+      showUnverified: true,
+      chunkChars: 60,
+      onChange: () => {},
+    });
+    checker.start();
+    await vi.waitFor(
+      () => expect(checker.claims.map((t) => t.claim.mention)).toEqual(['more than 100', '26.7']),
+      {
+        timeout: 3000,
+      },
+    );
+    await wait(100);
+    // Three failed blocks, one line in the page's console.
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/could not analyse a block/);
+    stop.abort();
+    warn.mockRestore();
+  });
+
+  it('goes on following the page after one batch of changes fails', async () => {
+    document.body.innerHTML = ARTICLE;
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const { stop, checker } = start();
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+    // One batch of changes cannot be followed (whatever the cause): it must not throw out of
+    // the content script, and the next batch is read as usual.
+    const prune = vi
+      .spyOn(checker as unknown as { pruneDetached(): void }, 'pruneDetached')
+      .mockImplementationOnce(() => {
+        throw new Error('a batch that fails');
+      });
+    const first = document.createElement('p');
+    first.textContent = 'Sevenoaks recorded 182 crimes of coercive control in 2020 and 2021.';
+    document.body.append(first);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1), { timeout: 3000 });
+    expect(String(warn.mock.calls[0]![0])).toMatch(/could not follow a change/);
+    const second = document.createElement('p');
+    second.textContent = 'Kent Police recorded 401 assaults on staff in 2022.';
+    document.body.append(second);
+    await vi.waitFor(
+      () => expect(checker.claims.some((t) => second.contains(t.range.startContainer))).toBe(true),
+      { timeout: 3000 },
+    );
+    expect(prune).toHaveBeenCalled();
+    stop.abort();
+    warn.mockRestore();
   });
 
   it('re-checks a paragraph the page rewrites, dropping the marks on text it threw away', async () => {

@@ -18,4 +18,23 @@ describe('the UI host', () => {
     expect(document.querySelector(HOST_TAG)).toBe(fresh.host);
     fresh.remove();
   });
+
+  it('lets no event a page script dispatches reach the UI’s own handlers', () => {
+    const ui = createShadowHost(document, '');
+    const button = document.createElement('button');
+    ui.mount.appendChild(button);
+    const acted: string[] = [];
+    for (const type of ['click', 'keydown', 'mouseenter', 'submit'])
+      button.addEventListener(type, () => acted.push(type));
+    // What a page script can do to an element it reaches: every one is untrusted.
+    button.click();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    button.dispatchEvent(new MouseEvent('mouseenter'));
+    const submit = new Event('submit', { bubbles: true, cancelable: true });
+    button.dispatchEvent(submit);
+    expect(acted).toEqual([]);
+    // Its default action (a submit button sending its form, a link opening) is cancelled too.
+    expect(submit.defaultPrevented).toBe(true);
+    ui.remove();
+  });
 });

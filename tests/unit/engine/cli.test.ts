@@ -147,6 +147,31 @@ describe('cli/check.ts --json', () => {
     ]);
   });
 
+  it('caps each claim’s sentence at 400 characters around its words, with an ellipsis', async () => {
+    // One run-on sentence of about 20 KB with a claim every few words.
+    const clauses = Array.from(
+      { length: 400 },
+      (_, i) => `Kent Police recorded ${100 + i} domestic abuse crimes in Thanet`,
+    );
+    const { code, stdout } = await run(['--json', '-'], `${clauses.join(', and ')}.\n`);
+    expect(code).toBe(0);
+    const { claims } = JSON.parse(stdout) as {
+      claims: Array<{ mention: string; sentence: string }>;
+    };
+    expect(claims.length).toBeGreaterThan(100);
+    for (const c of claims) {
+      // 400 characters and an ellipsis at each cut end, the claim's own words inside.
+      expect(c.sentence.length).toBeLessThanOrEqual(402);
+      expect(c.sentence).toContain(c.mention);
+    }
+    // The engine's sentences here run to thousands of characters: the cap is what keeps them short.
+    expect(claims.filter((c) => /^…|…$/.test(c.sentence)).length).toBeGreaterThan(
+      claims.length / 2,
+    );
+    // The output grows with the claims, not with claims × sentence.
+    expect(stdout.length).toBeLessThan(claims.length * 2_000);
+  });
+
   it('reads plain text, standard input and a URL', async () => {
     const text =
       'Thanet averaged 4,548 domestic abuse calls to Kent Police between 2017 and 2021.\n';
