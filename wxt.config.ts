@@ -27,12 +27,12 @@ export default defineConfig({
     // The content script's loader runs on every page, so it goes without the promise
     // polyfill: it uses the browser's own promise APIs (MV3 Chrome, Firefox) and answers
     // messages through `sendResponse`. It also finds the extension API object only on first
-    // use (see `utils/dom/lazy-browser.ts`). Every other part keeps webextension-polyfill.
+    // use (see `utils/loader/lazy-browser.ts`). Every other part keeps webextension-polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias;
       if (!entrypoints.some((e) => e.name === 'content') || !alias || Array.isArray(alias)) return;
       (alias as Record<string, string>)['wxt/browser'] = fileURLToPath(
-        new URL('./utils/dom/lazy-browser.ts', import.meta.url),
+        new URL('./utils/loader/lazy-browser.ts', import.meta.url),
       );
     },
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship

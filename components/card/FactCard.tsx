@@ -1,5 +1,5 @@
 import type { Figure, NotHeld, Source } from '@/data/schema';
-import { VERDICT_LABELS, type Verdict } from '@/components/verdicts';
+import { VERDICT_LABELS, type Verdict } from '@/utils/verdicts';
 import { formatDate, formatFigure } from '@/components/format/figure';
 import { placeName } from '@/components/format/place-name';
 import { textFragmentUrl } from '@/components/format/text-fragment';

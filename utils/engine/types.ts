@@ -7,7 +7,9 @@ import type { Dataset, Figure, NotHeld, Place, Unit } from '../../data/schema';
 
 export type { Dataset, Figure, NotHeld, Place, Unit };
 
-export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
+/** Every verdict the engine gives; the words for them live in `utils/verdicts.ts`. */
+export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** The time base a count or rate is given per, as the dataset records it. */
 export type TimeBase = '' | 'day' | 'month' | 'year';

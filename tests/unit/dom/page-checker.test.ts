@@ -4,7 +4,7 @@ import { dataset } from '@/data';
 import { createEngine, type Engine } from '@/utils/engine';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import { PageChecker } from '@/utils/dom/page-checker';
-import { PageUiController } from '@/utils/dom/page-ui-controller';
+import { PageUiController } from '@/entrypoints/checker/page-ui-controller';
 
 const engine = createEngine(dataset);
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));
