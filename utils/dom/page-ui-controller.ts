@@ -10,7 +10,7 @@ import pageUiCss from '@/components/page/page-ui.css?inline';
 import reportCss from '@/components/report/report.css?inline';
 import { browser } from 'wxt/browser';
 import { addReport } from '@/utils/storage/reports';
-import { figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
+import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
 import type { PageChecker, TrackedClaim } from './page-checker';
 import { createShadowHost, type ShadowHost } from './shadow-host';
 
@@ -261,6 +261,7 @@ export function viewOf(
     notHeld,
     source: sourceId ? (sourceById(sourceId) ?? null) : null,
     series: figure ? seriesOf(figure) : [],
+    addedPack: sourceId ? (addedPackOfSource(sourceId)?.title ?? null) : null,
     official: claim.official,
   };
 }
