@@ -4,7 +4,9 @@
  * Works the same in the extension bundle, in Node (tsx) and in vitest.
  */
 import bundledPacks from './bundled-packs.json';
+import type { AddedPack } from './added';
 import type { BundledPack } from './bundled';
+import seedDescriptor from './packs/kent-seed/datapackage.json';
 import figures from './figures.json';
 import notHeld from './not-held.json';
 import { PLACES } from './schema';
@@ -53,15 +55,15 @@ const figuresById = new Map(dataset.figures.map((f) => [f.id, f]));
 const notHeldById = new Map(dataset.notHeld.map((n) => [n.id, n]));
 
 export function sourceById(id: string): Source | undefined {
-  return sourcesById.get(id);
+  return sourcesById.get(id) ?? addedSources.get(id);
 }
 
 export function figureById(id: string): Figure | undefined {
-  return figuresById.get(id);
+  return figuresById.get(id) ?? addedFigures.get(id);
 }
 
 export function notHeldStatementById(id: string): NotHeld | undefined {
-  return notHeldById.get(id);
+  return notHeldById.get(id) ?? addedNotHeld.get(id);
 }
 
 function compareStrings(a: string, b: string): number {
@@ -95,10 +97,104 @@ for (const group of seriesById.values()) group.sort(compareSeriesPoints);
 
 /** The figures of `figure`'s series (itself included) in canonical order; empty when it has none. */
 export function seriesOf(figure: Figure): readonly Figure[] {
-  return figure.series ? (seriesById.get(figure.series.id) ?? []) : [];
+  if (!figure.series) return [];
+  const pack = addedPackOfSource(figure.sourceId);
+  if (pack) return addedSeries.get(`${pack.name}\u0000${figure.series.id}`) ?? [];
+  return seriesById.get(figure.series.id) ?? [];
 }
 
 /** Every series id with its figures in canonical order. */
 export function allSeries(): ReadonlyMap<string, readonly Figure[]> {
   return seriesById;
+}
+
+// ---------------------------------------------------------------------------------------
+// Packs a reader added (options page), on top of the bundled records.
+//
+// Each page of the extension (checker, popup, options) loads them from storage and hands
+// them to `useAddedPacks`; the lookups above then answer for their records too, and
+// `currentDataset` is what that page's engine is built from.
+
+let added: readonly AddedPack[] = [];
+let addedCombined: Dataset = dataset;
+const addedFigures = new Map<string, Figure>();
+const addedNotHeld = new Map<string, NotHeld>();
+const addedSources = new Map<string, Source>();
+const packBySource = new Map<string, AddedPack>();
+const addedSeries = new Map<string, Figure[]>();
+
+/** Makes `packs` the reader's added packs for this page (replacing any given before). */
+export function useAddedPacks(packs: readonly AddedPack[]): void {
+  added = packs;
+  addedFigures.clear();
+  addedNotHeld.clear();
+  addedSources.clear();
+  packBySource.clear();
+  addedSeries.clear();
+  for (const pack of packs) {
+    for (const s of pack.dataset.sources) {
+      addedSources.set(s.id, s);
+      packBySource.set(s.id, pack);
+    }
+    for (const f of pack.dataset.figures) addedFigures.set(f.id, f);
+    for (const n of pack.dataset.notHeld) addedNotHeld.set(n.id, n);
+    for (const f of pack.dataset.figures) {
+      if (!f.series) continue;
+      // Series ids are a pack's own: the same id in two packs is two series.
+      const key = `${pack.name}\u0000${f.series.id}`;
+      const group = addedSeries.get(key) ?? [];
+      group.push(f);
+      addedSeries.set(key, group);
+    }
+  }
+  for (const group of addedSeries.values()) group.sort(compareSeriesPoints);
+  addedCombined =
+    packs.length === 0
+      ? dataset
+      : {
+          sources: [...dataset.sources, ...packs.flatMap((p) => p.dataset.sources)],
+          figures: [...dataset.figures, ...packs.flatMap((p) => p.dataset.figures)],
+          notHeld: [...dataset.notHeld, ...packs.flatMap((p) => p.dataset.notHeld)],
+        };
+}
+
+/** The bundled records and the added packs' together: what the engine checks against. */
+export function currentDataset(): Dataset {
+  return addedCombined;
+}
+
+/** The added packs in use on this page. */
+export function addedPacks(): readonly AddedPack[] {
+  return added;
+}
+
+/** The added pack a source (and so its figures and statements) came from; none when bundled. */
+export function addedPackOfSource(sourceId: string): AddedPack | undefined {
+  return packBySource.get(sourceId);
+}
+
+/** Every id the extension holds (bundled and added): a new pack may not reuse one. */
+export function takenIds(): Set<string> {
+  const ids = new Set<string>();
+  for (const d of [dataset, ...added.map((p) => p.dataset)]) {
+    for (const r of [...d.sources, ...d.figures, ...d.notHeld]) ids.add(r.id);
+  }
+  return ids;
+}
+
+export interface PackCount {
+  title: string;
+  figures: number;
+  /** True for a pack the reader added. */
+  added: boolean;
+}
+
+/** Official figures by pack, bundled packs first, for the popup's and options page's headings. */
+export function figureCountsByPack(): PackCount[] {
+  const bundledCount = BUNDLED_PACKS.reduce((n, p) => n + p.figures.length, 0);
+  return [
+    { title: seedDescriptor.title, figures: dataset.figures.length - bundledCount, added: false },
+    ...BUNDLED_PACKS.map((p) => ({ title: p.title, figures: p.figures.length, added: false })),
+    ...added.map((p) => ({ title: p.title, figures: p.dataset.figures.length, added: true })),
+  ];
 }

@@ -22,6 +22,11 @@ export interface FactCardProps {
   source: Source | null;
   /** The figure's series in canonical order, empty when it has none. */
   series: readonly Figure[];
+  /**
+   * The title of the pack the reader added that holds the record, so its figures are never
+   * mistaken for the extension's own; null or absent for a bundled record.
+   */
+  addedPack?: string | null;
   titleId: string;
   onClose(): void;
   /** Opens the report form; without it the card has no Report button. */
@@ -39,6 +44,7 @@ export function FactCard({
   notHeld,
   source,
   series,
+  addedPack,
   titleId,
   onClose,
   onReport,
@@ -93,6 +99,11 @@ export function FactCard({
       )}
       {source && (
         <div class="card__source">
+          {addedPack && (
+            <p class="card__pack">
+              <span class="card__caption">From a pack you added:</span> {addedPack}
+            </p>
+          )}
           <p>
             <span class="card__caption">Source</span> {source.title}
           </p>

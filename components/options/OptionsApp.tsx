@@ -3,6 +3,7 @@ import { formatDate } from '@/components/format/figure';
 import { useSettings } from '@/components/use-settings';
 import { SourceDetails } from './SourceDetails';
 import { FigureTable } from './FigureTable';
+import { PacksSection } from './PacksSection';
 import { ReportsList } from './ReportsList';
 import { SettingsForm } from './SettingsForm';
 import './options.css';
@@ -25,6 +26,7 @@ export function OptionsApp() {
         <p aria-busy="true">Loading settings…</p>
       )}
       <ReportsList reportEmail={settings?.reportEmail ?? ''} />
+      <PacksSection />
       <FigureTable figures={dataset.figures} sources={dataset.sources} />
       <SourceDetails
         sources={dataset.sources}

@@ -11,6 +11,8 @@ export interface PageClaimView extends CardClaim {
   notHeld: NotHeld | null;
   source: Source | null;
   series: readonly Figure[];
+  /** The title of the pack the reader added that the record came from; null when bundled. */
+  addedPack: string | null;
   /** The official figure as the engine reported it (what a report cites). */
   official: Official | null;
 }
@@ -146,6 +148,7 @@ export function PageUi(props: PageUiProps) {
             notHeld={open.notHeld}
             source={open.source}
             series={open.series}
+            addedPack={open.addedPack}
             titleId="ksc-card-title"
             onClose={props.onCloseCard}
             onReport={() => props.onReport(open)}

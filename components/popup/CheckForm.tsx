@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { VERDICT_LABELS } from '@/utils/verdicts';
 import type { Engine, StatementCheck } from '@/utils/engine';
+import { addedPackOfSource } from '@/data';
 import { officialFigureText } from './official-figure';
 
 export interface CheckFormProps {
@@ -56,6 +57,8 @@ export function CheckForm({ engine, limit = 4 }: CheckFormProps) {
                       {r.official.place}
                       {r.official.period && ` · ${r.official.period}`} · {r.official.source.title}
                       {r.official.source.reference && ` (${r.official.source.reference})`}
+                      {addedPackOfSource(r.official.source.id) &&
+                        ` · from a pack you added: ${addedPackOfSource(r.official.source.id)?.title}`}
                     </p>
                   )}
                 </li>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DATASET_VERSION } from '@/data';
+import { DATASET_VERSION, type PackCount } from '@/data';
 import type { Dataset } from '@/data/schema';
 import type { Engine } from '@/utils/engine';
 import { ReportForm } from '@/components/report/ReportForm';
@@ -17,6 +17,8 @@ import './popup.css';
 export interface PopupAppProps {
   engine: Engine;
   dataset: Dataset;
+  /** Official figures by pack (bundled, then the reader's), for the heading. */
+  packCounts: readonly PackCount[];
   /** The tab to report on; the active tab when absent. */
   tabId?: number;
 }
@@ -31,7 +33,7 @@ async function activeTabId(): Promise<number | undefined> {
   return tab?.id;
 }
 
-export function PopupApp({ engine, dataset, tabId }: PopupAppProps) {
+export function PopupApp({ engine, dataset, packCounts, tabId }: PopupAppProps) {
   const [page, setPage] = useState<PageState>({ kind: 'loading' });
   const [refresh, setRefresh] = useState(0);
   const [reporting, setReporting] = useState<ClaimSummary | null>(null);
@@ -75,7 +77,7 @@ export function PopupApp({ engine, dataset, tabId }: PopupAppProps) {
         <h1>Kent Stats Check</h1>
         <p class="popup__tagline">
           Assault and abuse statistics for Kent and Medway, checked against {dataset.figures.length}{' '}
-          official figures.
+          official figures: {packCountsText(packCounts)}.
         </p>
       </header>
       <section aria-labelledby="page-heading">
@@ -133,4 +135,11 @@ export function PopupApp({ engine, dataset, tabId }: PopupAppProps) {
       </footer>
     </main>
   );
+}
+
+/** "38 from Kent and Medway seed documents, 3 from a pack you added: Lighthouse FOI". */
+export function packCountsText(counts: readonly PackCount[]): string {
+  return counts
+    .map((c) => `${c.figures} from ${c.added ? 'a pack you added: ' : ''}${c.title}`)
+    .join(', ');
 }

@@ -3,8 +3,8 @@
  * page worth checking (or the reader asked to check a selection). Everything it starts stops
  * with the loader's `ctx`.
  */
-import { dataset } from '@/data';
-import { createLazyEngine } from '@/utils/engine';
+import { addedPackOfSource, currentDataset, useAddedPacks } from '@/data';
+import { createLazyEngine, type Official } from '@/utils/engine';
 import type { CheckerApi, CheckerMount } from '@/utils/loader/checker-handoff';
 import { watchNavigation } from '@/utils/dom/navigation';
 import { releaseListener } from '@/utils/loader/release-listener';
@@ -12,6 +12,7 @@ import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/entrypoints/checker/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
+import { loadAddedPacks, watchAddedPacks } from '@/utils/storage/packs';
 import { settingsItem } from '@/utils/storage/settings-item';
 import { createBadgeReporter } from './badge-reporter';
 
@@ -21,7 +22,8 @@ const URL_POLL_MS = 1000;
 const ALIVE_CHECK_MS = 2000;
 
 export function mountChecker({ ctx, settings, relevant }: CheckerMount): CheckerApi {
-  const engine = createLazyEngine(dataset);
+  // Until the reader's added packs are read, the bundled records alone.
+  let engine = createLazyEngine(currentDataset());
   let session: { checker: PageChecker; ui: PageUiController; stop: AbortController } | null = null;
   let paused = isPaused(settings, location.hostname);
   let showUnverified = settings.showUnverified;
@@ -59,7 +61,31 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     badge.report([]);
   };
 
-  if (!paused) startSession();
+  /**
+   * The reader's added packs join the bundled records before the first check, and whenever
+   * they change in storage the page is checked again from scratch with a new engine, so an
+   * added or removed pack shows on open pages at once. A storage failure leaves the bundled
+   * records alone (`loadAddedPacks` never throws).
+   */
+  let packsRead = false;
+  const readPacks = async () => {
+    const { packs } = await loadAddedPacks();
+    if (ctx.isInvalid) return;
+    useAddedPacks(packs);
+    engine = createLazyEngine(currentDataset());
+    const first = !packsRead;
+    packsRead = true;
+    if (paused) return;
+    if (first) startSession();
+    else if (session) {
+      stopSession();
+      startSession();
+    }
+  };
+  // Messages wait for the first read, so a selection checked as the checker loads finds its session.
+  const packsReady = readPacks().catch(() => undefined);
+  const unwatchPacks = watchAddedPacks(() => void readPacks());
+  ctx.onInvalidated(() => releaseListener(unwatchPacks));
 
   // Chromium leaves an updated or disabled extension's content scripts running, cut off from
   // it, and tells them nothing. Look every few seconds: once the extension is gone,
@@ -92,21 +118,21 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     if (nowPaused === paused) return;
     paused = nowPaused;
     if (paused) stopSession();
-    else startSession();
+    else if (packsRead) startSession();
   });
   ctx.onInvalidated(() => releaseListener(unwatch));
 
   const handle = (message: ContentMessage): Promise<unknown> | undefined => {
     switch (message.type) {
       case 'get-page-status':
-        return Promise.resolve(pageStatus());
+        return packsReady.then(() => pageStatus());
       case 'open-claim': {
         const { id } = message.payload as ContentScriptMessages['open-claim']['request'];
-        return Promise.resolve(session?.ui.open(id, 'keyboard') ?? false);
+        return packsReady.then(() => session?.ui.open(id, 'keyboard') ?? false);
       }
       case 'check-selection': {
         const { text } = message.payload as ContentScriptMessages['check-selection']['request'];
-        return Promise.resolve(checkSelection(text));
+        return packsReady.then(() => checkSelection(text));
       }
       default:
         return undefined;
@@ -163,15 +189,19 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
         verdict: t.claim.verdict,
         reason: t.claim.reason,
         officialDisplay: t.claim.official?.display ?? null,
-        sourceLabel: t.claim.official
-          ? [t.claim.official.source.publisher, t.claim.official.source.reference]
-              .filter(Boolean)
-              .join(', ')
-          : null,
+        sourceLabel: t.claim.official ? sourceLabelOf(t.claim.official.source) : null,
         official: t.claim.official,
       })),
     };
     return status;
   }
   return { handle };
+}
+
+/** "Kent Police, FOI 123"; for a pack the reader added, "from a pack you added: <title>" too. */
+function sourceLabelOf(source: Official['source']): string {
+  const pack = addedPackOfSource(source.id);
+  return [source.publisher, source.reference, pack && `from a pack you added: ${pack.title}`]
+    .filter(Boolean)
+    .join(', ');
 }

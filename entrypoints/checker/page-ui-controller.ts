@@ -8,7 +8,7 @@ import { h, render } from 'preact';
 import { PageUi, type AnchorRect, type PageClaimView } from '@/components/page/PageUi';
 import pageUiCss from '@/components/page/page-ui.css?inline';
 import { sendToBackground } from '@/utils/messages';
-import { figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
+import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
@@ -255,6 +255,7 @@ export function viewOf(
     notHeld,
     source: sourceId ? (sourceById(sourceId) ?? null) : null,
     series: figure ? seriesOf(figure) : [],
+    addedPack: sourceId ? (addedPackOfSource(sourceId)?.title ?? null) : null,
     official: claim.official,
   };
 }

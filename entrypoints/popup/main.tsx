@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { dataset } from '@/data';
+import { currentDataset, figureCountsByPack, useAddedPacks } from '@/data';
 import { createEngine } from '@/utils/engine';
+import { loadAddedPacks } from '@/utils/storage/packs';
 import '@/components/theme.css';
 
 /**
@@ -11,7 +12,18 @@ import '@/components/theme.css';
 const tabParam = new URLSearchParams(location.search).get('tab');
 const tabId = tabParam !== null && /^\d+$/.test(tabParam) ? Number(tabParam) : undefined;
 
-render(
-  <PopupApp engine={createEngine(dataset)} dataset={dataset} tabId={tabId} />,
-  document.getElementById('app')!,
-);
+// The reader's added packs join the bundled records, so a typed statistic is checked
+// against them too and the heading counts them (`loadAddedPacks` never throws).
+void loadAddedPacks().then(({ packs }) => {
+  useAddedPacks(packs);
+  const dataset = currentDataset();
+  render(
+    <PopupApp
+      engine={createEngine(dataset)}
+      dataset={dataset}
+      packCounts={figureCountsByPack()}
+      tabId={tabId}
+    />,
+    document.getElementById('app')!,
+  );
+});
