@@ -6,13 +6,8 @@ import type { BundledPack } from './data/bundled';
 import figures from './data/figures.json';
 import notHeld from './data/not-held.json';
 import sources from './data/sources.json';
-import {
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-} from './data/validate';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from './data/canonical';
+import { validateDataset } from './data/integrity';
 
 const bundledPacks = bundledPackFile as BundledPack[];
 
@@ -32,12 +27,12 @@ export default defineConfig({
     // The content script's loader runs on every page, so it goes without the promise
     // polyfill: it uses the browser's own promise APIs (MV3 Chrome, Firefox) and answers
     // messages through `sendResponse`. It also finds the extension API object only on first
-    // use (see `utils/dom/lazy-browser.ts`). Every other part keeps webextension-polyfill.
+    // use (see `utils/loader/lazy-browser.ts`). Every other part keeps webextension-polyfill.
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias;
       if (!entrypoints.some((e) => e.name === 'content') || !alias || Array.isArray(alias)) return;
       (alias as Record<string, string>)['wxt/browser'] = fileURLToPath(
-        new URL('./utils/dom/lazy-browser.ts', import.meta.url),
+        new URL('./utils/loader/lazy-browser.ts', import.meta.url),
       );
     },
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Dataset } from '../data/schema';
 import { exportPack, type PackMeta } from '../data/pack/export-pack';
 import { validatePack } from '../data/pack/validate-pack';
-import { DATA_FILES } from '../data/validate';
+import { DATA_FILES } from '../data/integrity';
 import type { BundledPack } from '../data/bundled';
 import { BUNDLE_FILE, PACKS_DIR, SEED_PACK, bundledPackNames, readPack, root } from './pack-io';
 

@@ -10,16 +10,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BUNDLE_FILE, checkBundledPacks, seedPackFiles } from './bundled-packs';
 import { PACKS_DIR, SEED_PACK, writePackFolder } from './pack-io';
-import { validateDataset } from '../data/validate';
+import { validateDataset } from '../data/integrity';
+import { DATA_FILES } from '../data/integrity';
 import {
-  DATA_FILES,
   FIGURE_KEYS,
   NOT_HELD_KEYS,
   SOURCE_KEYS,
   canonicalJson,
   canonicalMapJson,
-} from '../data/validate';
-import type { KeyOrder } from '../data/validate';
+} from '../data/canonical';
+import type { KeyOrder } from '../data/canonical';
 
 const root = resolve(import.meta.dirname, '..');
 

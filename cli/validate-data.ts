@@ -8,18 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { BUNDLE_FILE, checkBundledPacks } from './bundled-packs';
 import { resolve } from 'node:path';
+import { DATA_FILES, validateDataset, validateSourceFiles } from '../data/integrity';
 import {
-  DATA_FILES,
   FIGURE_KEYS,
   NOT_HELD_KEYS,
   SOURCE_KEYS,
   canonicalJson,
   canonicalMapJson,
   checkFormatting,
-  validateDataset,
-  validateSourceFiles,
-} from '../data/validate';
-import type { KeyOrder } from '../data/validate';
+} from '../data/canonical';
+import type { KeyOrder } from '../data/canonical';
 
 const root = resolve(import.meta.dirname, '..');
 const errors: string[] = [];

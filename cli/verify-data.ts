@@ -7,7 +7,8 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DATA_FILES, validateDataset, validateSourceFiles, verifyQuotes } from '../data/validate';
+import { DATA_FILES, validateDataset, validateSourceFiles } from '../data/integrity';
+import { verifyQuotes } from '../data/quotes';
 
 const root = resolve(import.meta.dirname, '..');
 

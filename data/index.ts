@@ -12,13 +12,8 @@ import notHeld from './not-held.json';
 import { PLACES } from './schema';
 import type { Dataset, Figure, NotHeld, Source } from './schema';
 import sources from './sources.json';
-import {
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-} from './validate';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from './canonical';
+import { validateDataset } from './integrity';
 
 /**
  * Validated here everywhere but in the built extension, whose build already validated the

@@ -1,8 +1,8 @@
 import type { Figure, NotHeld, Source } from '@/data/schema';
-import { VERDICT_LABELS, type Verdict } from '@/components/verdicts';
-import { formatDate, formatFigure } from '@/utils/format-figure';
-import { placeName } from '@/utils/places';
-import { textFragmentUrl } from '@/utils/text-fragment';
+import { VERDICT_LABELS, type Verdict } from '@/utils/verdicts';
+import { formatDate, formatFigure } from '@/components/format/figure';
+import { placeName } from '@/components/format/place-name';
+import { textFragmentUrl } from '@/components/format/text-fragment';
 import { SeriesChart } from './SeriesChart';
 
 /** What the card needs to know about the page's claim (serialisable, engine-independent). */

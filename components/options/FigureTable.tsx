@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Figure, Source } from '@/data/schema';
-import { formatFigure } from '@/utils/format-figure';
-import { placeName } from '@/utils/places';
+import { formatFigure } from '@/components/format/figure';
+import { placeName } from '@/components/format/place-name';
 
 export interface FigureTableProps {
   figures: readonly Figure[];

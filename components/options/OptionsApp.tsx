@@ -1,5 +1,5 @@
 import { DATASET_VERSION, dataset } from '@/data';
-import { formatDate } from '@/utils/format-figure';
+import { formatDate } from '@/components/format/figure';
 import { useSettings } from '@/components/use-settings';
 import { SourceDetails } from './SourceDetails';
 import { FigureTable } from './FigureTable';

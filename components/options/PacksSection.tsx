@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AddedPack, AddedPackSource } from '@/data/added';
-import { formatDate } from '@/utils/format-figure';
+import { formatDate } from '@/components/format/figure';
 import { addPackFromZip } from '@/utils/storage/add-pack';
 import {
   ADDED_PACK_CAPS,

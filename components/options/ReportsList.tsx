@@ -1,22 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
-import { VERDICT_LABELS } from '@/components/verdicts';
-import { formatDate } from '@/utils/format-figure';
+import { VERDICT_LABELS } from '@/utils/verdicts';
+import { formatDate } from '@/components/format/figure';
 import { httpUrl } from '@/utils/safe-url';
-import { correctionRequest, mailtoUrl, reportsToCsv, reportsToJson } from '@/utils/reports-format';
+import { correctionRequest, mailtoUrl } from '@/utils/reports/correction-request';
+import { reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
 import {
   REPORTS_PAGE_SIZE,
-  ReportStoreError,
   deleteReports,
   dismissRecovery,
-  exportAll,
-  importReports,
   listReports,
   loadStatus,
   updateNote,
   watchReports,
-  type RecoveryNotice,
-  type Report,
-} from '@/utils/storage/reports';
+} from '@/utils/reports/store';
+import { ReportStoreError } from '@/utils/reports/area';
+import { exportAll, importReports } from '@/utils/reports/transfer';
+import { REPORT_KIND_LABELS, type RecoveryNotice, type Report } from '@/utils/reports/schema';
 
 export interface ReportsListProps {
   reportEmail: string;
@@ -30,8 +29,6 @@ function download(name: string, type: string, text: string): void {
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-const KIND_LABELS = { page: 'The page is wrong', extension: 'The extension is wrong' } as const;
 
 /**
  * Every saved report, a page at a time so 10,000 of them still open at once: read, edit the
@@ -237,7 +234,7 @@ function ReportItem({
       </label>
       <div class="report-item__body">
         <p>
-          <strong>{r.claim.mention}</strong> · {KIND_LABELS[r.kind]} ·{' '}
+          <strong>{r.claim.mention}</strong> · {REPORT_KIND_LABELS[r.kind]} ·{' '}
           {r.verdict ? VERDICT_LABELS[r.verdict].singular : 'Not marked by the extension'} ·{' '}
           <span class="muted">{formatDate(r.createdAt.slice(0, 10))}</span>
         </p>

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { HIGHLIGHT_STYLES, type Settings } from '@/utils/storage/settings';
 import type { SettingsChange } from '@/utils/storage/settings-writer';
-import { normaliseHostname } from '@/utils/hostname';
-import { isEmailAddress } from '@/utils/reports-format';
+import { normaliseHostname } from '@/utils/storage/hostname';
+import { isEmailAddress } from '@/utils/reports/correction-request';
 
 export interface SettingsFormProps {
   settings: Settings;

@@ -1,5 +1,5 @@
 import type { Figure, NotHeld, Source } from '@/data/schema';
-import { formatDate } from '@/utils/format-figure';
+import { formatDate } from '@/components/format/figure';
 
 export interface SourceDetailsProps {
   sources: readonly Source[];

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { FactCard, type CardClaim } from '@/components/card/FactCard';
-import { VERDICT_LABELS, VERDICT_ORDER } from '@/components/verdicts';
+import { VERDICT_LABELS, VERDICT_ORDER } from '@/utils/verdicts';
 import type { Figure, NotHeld, Source } from '@/data/schema';
 import type { Official } from '@/utils/engine';
 

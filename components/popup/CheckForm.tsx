@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { VERDICT_LABELS } from '@/components/verdicts';
+import { VERDICT_LABELS } from '@/utils/verdicts';
 import type { Engine, StatementCheck } from '@/utils/engine';
 import { addedPackOfSource } from '@/data';
 import { officialFigureText } from './official-figure';

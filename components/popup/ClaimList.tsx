@@ -1,5 +1,5 @@
 import type { ClaimSummary } from '@/utils/messages';
-import { VERDICT_LABELS, VERDICT_ORDER } from '@/components/verdicts';
+import { VERDICT_LABELS, VERDICT_ORDER } from '@/utils/verdicts';
 import { officialFigureText } from './official-figure';
 
 export interface ClaimListProps {

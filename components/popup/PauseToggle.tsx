@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useSettings } from '@/components/use-settings';
-import { normaliseHostname } from '@/utils/hostname';
+import { normaliseHostname } from '@/utils/storage/hostname';
 
 export interface PauseToggleProps {
   /** The page's address; the pause applies to its whole site. */

@@ -6,7 +6,7 @@ import type { Engine } from '@/utils/engine';
 import { ReportForm } from '@/components/report/ReportForm';
 import { useSettings } from '@/components/use-settings';
 import { sendToTab, type ClaimSummary, type PageStatus } from '@/utils/messages';
-import { addReport, countReports, watchReportCount } from '@/utils/storage/reports';
+import { addReport, countReports, watchReportCount } from '@/utils/reports/store';
 import { CheckForm } from './CheckForm';
 import { ClaimList } from './ClaimList';
 import { PauseToggle } from './PauseToggle';

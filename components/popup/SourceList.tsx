@@ -1,5 +1,5 @@
 import type { Source } from '@/data/schema';
-import { formatDate } from '@/utils/format-figure';
+import { formatDate } from '@/components/format/figure';
 
 export interface SourceListProps {
   sources: readonly Source[];

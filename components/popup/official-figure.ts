@@ -1,6 +1,6 @@
 import { figureById } from '@/data';
 import type { Official } from '@/utils/engine';
-import { formatFigure } from '@/utils/format-figure';
+import { formatFigure } from '@/components/format/figure';
 
 /**
  * The official figure as the card says it, with its unit and time base ("over 100 a day",

@@ -1,18 +1,14 @@
 import { useState } from 'preact/hooks';
-import { VERDICT_LABELS } from '@/components/verdicts';
+import { VERDICT_LABELS } from '@/utils/verdicts';
 import type { Official, Verdict } from '@/utils/engine';
 import {
   correctionRequest,
   draftFromClaim,
   isEmailAddress,
   mailtoUrl,
-} from '@/utils/reports-format';
-import {
-  ReportStoreError,
-  type Report,
-  type ReportDraft,
-  type ReportKind,
-} from '@/utils/storage/reports';
+} from '@/utils/reports/correction-request';
+import { ReportStoreError } from '@/utils/reports/area';
+import { type Report, type ReportDraft, type ReportKind } from '@/utils/reports/schema';
 
 /** The claim a report is about, exactly as the reader saw it. */
 export interface ReportSubject {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/use-settings';
-import { addReport } from '@/utils/storage/reports';
+import { addReport } from '@/utils/reports/store';
 import type { ReportRequest } from '@/utils/messages';
 import { ReportForm } from './ReportForm';
 import './report.css';

@@ -4,7 +4,7 @@
  * `validatePack` reads it back to exactly the same records (the round-trip test).
  */
 import type { Dataset } from '../schema';
-import { canonicalRecords, FIGURE_KEYS, NOT_HELD_KEYS } from '../validate';
+import { canonicalRecords, FIGURE_KEYS, NOT_HELD_KEYS } from '../canonical';
 import type { Figure, NotHeld } from '../schema';
 import { toCsv } from './csv';
 import { DESCRIPTOR_FILE, FIGURES_FILE, NOT_HELD_FILE, tableResource } from './descriptor';

@@ -10,15 +10,9 @@
  */
 import * as v from 'valibot';
 import { FigureSchema, NotHeldSchema, SourceSchema, type Dataset } from '../schema';
-import {
-  DATA_FILES,
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-  verifyQuotes,
-} from '../validate';
+import { DATA_FILES, validateDataset } from '../integrity';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from '../canonical';
+import { verifyQuotes } from '../quotes';
 import { parseCsv } from './csv';
 import {
   DESCRIPTOR_FILE,

@@ -5,11 +5,11 @@
  */
 import { addedPackOfSource, currentDataset, useAddedPacks } from '@/data';
 import { createLazyEngine, type Official } from '@/utils/engine';
-import type { CheckerApi, CheckerMount } from '@/utils/dom/checker-handoff';
+import type { CheckerApi, CheckerMount } from '@/utils/loader/checker-handoff';
 import { watchNavigation } from '@/utils/dom/navigation';
-import { releaseListener } from '@/utils/dom/release-listener';
+import { releaseListener } from '@/utils/loader/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
-import { PageUiController, viewOf } from '@/utils/dom/page-ui-controller';
+import { PageUiController, viewOf } from '@/entrypoints/checker/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { loadAddedPacks, watchAddedPacks } from '@/utils/storage/packs';

@@ -11,11 +11,11 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { IDLE_MARK, type CheckerApi } from '@/utils/dom/checker-handoff';
+import { IDLE_MARK, type CheckerApi } from '@/utils/loader/checker-handoff';
 import { watchNavigation } from '@/utils/dom/navigation';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
-import { releaseListener } from '@/utils/dom/release-listener';
+import { releaseListener } from '@/utils/loader/release-listener';
 import {
   isContentMessage,
   LOADER_WAKE_KEY,
@@ -114,7 +114,7 @@ function gate(ctx: ContentScriptContext): void {
       return;
     }
     // The API is in use now, so `isInvalid` tells the truth: a loader cut off by an update
-    // stops here, with everything it started (see utils/dom/lazy-browser.ts).
+    // stops here, with everything it started (see utils/loader/lazy-browser.ts).
     if (ctx.isInvalid) return;
     listening = true;
     ctx.onInvalidated(() =>

@@ -10,7 +10,7 @@ import {
   takeChecker,
   type CheckerApi,
   type MountChecker,
-} from '@/utils/dom/checker-handoff';
+} from '@/utils/loader/checker-handoff';
 import type { Settings } from '@/utils/storage/settings';
 
 let imported: Promise<MountChecker | null> | null = null;

@@ -1,6 +1,8 @@
 /**
  * Accuracy of the engine on a set of labelled pages (format: tests/fixtures/FORMAT.md), read
- * exactly as the CLI reads them: happy-dom, `extractBlocks`, `analyseBlocks`.
+ * by default exactly as the CLI reads them (happy-dom, `extractBlocks`, `analyseBlocks`), or
+ * by any `PageReader`: tests/unit/accuracy-page-checker.test.ts reads them the extension's
+ * way, through the page checker in small chunks.
  *
  * Alignment is by position: a label is the nth occurrence of its `number` in the page's
  * visible text (the blocks, joined); a found claim is aligned to it when the found number's
@@ -85,28 +87,60 @@ function describe(c: Claim): string {
   return `${c.verdict} "${c.mention}" (${c.value} ${c.unit}) ${c.recordId ?? c.notHeldId ?? '-'}`;
 }
 
-async function scorePage(engine: Engine, dir: string, file: string): Promise<PageScore> {
-  const html = readFileSync(join(dir, file), 'utf8');
-  const labels = (
-    JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as {
-      claims: Label[];
-    }
-  ).claims;
-  const page = loadHtml(html);
-  const { blocks, context } = extractBlocks(page.document);
-  await page.close();
-  const claims = engine.analyseBlocks(blocks, context);
+/** A claim found on a page, with its number's span in the page's visible text. */
+export interface FoundOnPage {
+  claim: Claim;
+  start: number;
+  end: number;
+}
+
+/** The page's visible text (its blocks joined by a newline) and the claims found in it. */
+export interface PageReading {
+  visible: string;
+  found: FoundOnPage[];
+}
+
+/** Reads one page: the whole-page path here, the page checker's chunked path in its test. */
+export type PageReader = (html: string) => Promise<PageReading>;
+
+/** Joins blocks as the labels count them, and where each block starts in that text. */
+export function visibleText(blocks: readonly string[]): { visible: string; starts: number[] } {
   const starts: number[] = [];
   let offset = 0;
   for (const b of blocks) {
     starts.push(offset);
     offset += b.length + SEPARATOR.length;
   }
-  const visible = blocks.join(SEPARATOR);
-  const span = (c: Claim) => ({
-    start: (starts[c.blockIndex] ?? 0) + c.numberStart,
-    end: (starts[c.blockIndex] ?? 0) + c.numberEnd,
-  });
+  return { visible: blocks.join(SEPARATOR), starts };
+}
+
+/** The CLI's path: happy-dom, `extractBlocks` over the whole page, `analyseBlocks` once. */
+export function wholePageReader(engine: Engine): PageReader {
+  return async (html) => {
+    const page = loadHtml(html);
+    const { blocks, context } = extractBlocks(page.document);
+    await page.close();
+    const { visible, starts } = visibleText(blocks);
+    const found = engine.analyseBlocks(blocks, context).map((claim) => ({
+      claim,
+      start: (starts[claim.blockIndex] ?? 0) + claim.numberStart,
+      end: (starts[claim.blockIndex] ?? 0) + claim.numberEnd,
+    }));
+    return { visible, found };
+  };
+}
+
+async function scorePage(read: PageReader, dir: string, file: string): Promise<PageScore> {
+  const html = readFileSync(join(dir, file), 'utf8');
+  const labels = (
+    JSON.parse(readFileSync(join(dir, file.replace(/\.html$/, '.expected.json')), 'utf8')) as {
+      claims: Label[];
+    }
+  ).claims;
+  const { visible, found: located } = await read(html);
+  const claims = located.map((f) => f.claim);
+  const spans = new Map(located.map((f) => [f.claim, f] as const));
+  const span = (c: Claim) => spans.get(c)!;
   const score: PageScore = {
     page: file,
     labels: 0,
@@ -169,14 +203,18 @@ async function scorePage(engine: Engine, dir: string, file: string): Promise<Pag
 
 const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
 
-/** Scores every page of one fixture set. */
-export async function scoreSet(engine: Engine, set: SetName): Promise<SetScore> {
+/** Scores every page of one fixture set, read as the CLI reads a page (or by `read`). */
+export async function scoreSet(
+  engine: Engine,
+  set: SetName,
+  read: PageReader = wholePageReader(engine),
+): Promise<SetScore> {
   const dir = join(FIXTURES, set);
   const files = readdirSync(dir)
     .filter((f) => f.endsWith('.html'))
     .sort();
   const details: PageScore[] = [];
-  for (const file of files) details.push(await scorePage(engine, dir, file));
+  for (const file of files) details.push(await scorePage(read, dir, file));
   const sum = (f: (p: PageScore) => number) => details.reduce((n, p) => n + f(p), 0);
   return {
     set,

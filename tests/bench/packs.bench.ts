@@ -8,13 +8,8 @@ import { performance } from 'node:perf_hooks';
 import { takenIds } from '../../data';
 import { validatePack } from '../../data/pack/validate-pack';
 import { readZip } from '../../data/pack/zip';
-import {
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-} from '../../data/validate';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from '../../data/canonical';
+import { validateDataset } from '../../data/integrity';
 import { readPackFolder, zipPack } from '../fixtures/e2e/packs/fixture-zips';
 
 const RUNS = 5;

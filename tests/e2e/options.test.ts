@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dataset } from '@/data';
-import { formatFigure } from '@/utils/format-figure';
+import { formatFigure } from '@/components/format/figure';
 import { artifactsDir } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';

@@ -226,7 +226,7 @@ describe('reporting a mismatch', () => {
     ]);
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell('Reported at')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
-    expect(cell('Kind')).toBe('Page is wrong');
+    expect(cell('Kind')).toBe('The page is wrong');
     expect(cell('Page title')).toBe(TITLE);
     expect(cell('Page URL')).toBe(`${suite.server.origin}/e2e/plain-article.html`);
     expect(cell('Words on the page')).toBe('1,790');

@@ -3,21 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { dataset, figureById, seriesOf, sourceById } from '../../data/index';
 import type { Dataset, Figure } from '../../data/schema';
+import { DATA_FILES, validateDataset, validateSourceFiles } from '../../data/integrity';
 import {
-  DATA_FILES,
   FIGURE_KEYS,
   NOT_HELD_KEYS,
   SOURCE_KEYS,
   canonicalJson,
   canonicalMapJson,
   checkFormatting,
-  containsWhole,
-  foldWhitespace,
-  parseValueText,
-  validateDataset,
-  validateSourceFiles,
-  verifyQuotes,
-} from '../../data/validate';
+} from '../../data/canonical';
+import { containsWhole, foldWhitespace, parseValueText, verifyQuotes } from '../../data/quotes';
 
 const root = new URL('../../', import.meta.url);
 const readText = (file: string): string => readFileSync(fileURLToPath(new URL(file, root)), 'utf8');

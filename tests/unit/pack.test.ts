@@ -6,13 +6,8 @@ import { parseCsv, toCsv } from '../../data/pack/csv';
 import { validatePack, type PackFiles } from '../../data/pack/validate-pack';
 import { readZip, writeZip } from '../../data/pack/zip';
 import type { Dataset } from '../../data/schema';
-import {
-  DATA_FILES,
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-} from '../../data/validate';
+import { DATA_FILES } from '../../data/integrity';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from '../../data/canonical';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(root, 'data/packs/kent-seed');

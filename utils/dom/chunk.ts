@@ -1,21 +1,10 @@
-import { BLOCK_TAGS, extractBlocks } from './extract';
-
 /**
  * Splits a page into pieces small enough to extract and analyse within one idle slice.
  * Large containers are descended into; a container whose own text sits between its
  * children (rare in articles) is kept whole, so no text is ever skipped.
  */
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CODE',
-  'PRE',
-  'TEXTAREA',
-  'SELECT',
-]);
+import { BLOCK_TAGS, isSkippedTag } from './elements';
+import { extractBlocks } from './extract';
 
 export function chunkRoots(
   root: Element,
@@ -59,7 +48,7 @@ export function* iterateRuns(
 ): Generator<Element[] | null, void, undefined> {
   let looked = 0;
   const yielded = new WeakSet<Element>();
-  const skipped = (el: Element) => SKIP.has(el.tagName.toUpperCase()) || isOwn(el);
+  const skipped = (el: Element) => isSkippedTag(el) || isOwn(el);
 
   /** Text of the element's own between its children (not just indentation whitespace). */
   function* hasOwnText(el: Element): Generator<null, boolean, undefined> {
@@ -164,7 +153,7 @@ export function blocksBefore(root: Element, count: number, maxChars = 600): Bloc
       prev && out.length < count;
       prev = prev.previousElementSibling
     ) {
-      if (SKIP.has(prev.tagName.toUpperCase())) continue;
+      if (isSkippedTag(prev)) continue;
       // A big container before us: its last part is what came just before.
       let source: Element = prev;
       while (source.childElementCount > 20 && source.lastElementChild)

@@ -4,7 +4,7 @@
  * holds, so the page checker registers only those an IntersectionObserver reports near.
  *
  * Watching every marked paragraph made the observer's own work grow with the page instead
- * (58 ms of intersection work in a frame on a 5 MB page), so paragraphs are watched by
+ * (a long frame of intersection work on a 5 MB page: tests/bench/NOTES.md), so paragraphs are watched by
  * stretch: a stretch is a run of neighbouring elements read together, watched through a few
  * sentinel elements spaced at most about 2,000 characters of text apart. With the observer's
  * margin of two screens, a viewport anywhere in a stretch has a sentinel near it.

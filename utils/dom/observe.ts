@@ -5,6 +5,8 @@
  * Pages that rewrite themselves without pause trip a circuit breaker: observing stops for a
  * while (longer each time) and then resumes with one fresh look at the whole page.
  */
+import { CHANGED_BLOCK_SELECTOR } from './elements';
+
 export interface ObserveOptions {
   isOwn(node: Node): boolean;
   /** Receives the roots to look at again, outside the observer callback. */
@@ -21,9 +23,6 @@ export interface ObserveOptions {
   /** Delay before reading the stored records, so a burst of changes is read once. */
   flushDelayMs?: number;
 }
-
-const BLOCK_SELECTOR =
-  'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption, article, section';
 
 export interface Observation {
   /** True while backing off from a page that keeps rewriting itself. */
@@ -94,7 +93,7 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
   function addRoot(roots: Set<Element>, el: Element | null): void {
     if (!el || !el.isConnected) return;
     // Look at the whole paragraph (or list item, cell…) around a change, so sentences stay whole.
-    const block = el.closest(BLOCK_SELECTOR) ?? el;
+    const block = el.closest(CHANGED_BLOCK_SELECTOR) ?? el;
     roots.add(block);
   }
 

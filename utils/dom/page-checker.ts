@@ -1,32 +1,27 @@
 /**
- * Runs the engine on the page a reader is looking at: finds the claims, marks them, and
- * keeps the marks right as the page changes. Owns every listener, observer, mark and UI
- * element it makes, and removes them all when its signal aborts (WXT's context invalidated).
+ * Owns the reading of the page: when and what to read (the first look, the page's changes,
+ * runs split into parts), the engine's calls, and the claims it finds, handed to the claim
+ * index and the mark painter. Removes everything it made when its signal aborts (WXT's
+ * context invalidated).
  *
  * Cost model: one cheap relevance test on the page's text; nothing more on pages with no
  * Kent or Medway context and no topic words. Real work happens in idle slices on chunks of
  * the page, never in one long task and never inside the MutationObserver callback.
  */
-import type { Engine, Claim, PageContext } from '@/utils/engine';
-import { extractBlocks, rangeFor } from './extract';
-import { blocksBefore, iterateRuns } from './chunk';
-import { createHighlighter, type Highlighter } from './highlight';
+import type { Engine, Claim } from '@/utils/engine';
+import { iterateRuns } from './chunk';
+import { ClaimIndex, type TrackedClaim } from './claim-index';
+import { MarkPainter } from './mark-painter';
 import { observePage } from './observe';
-import { MarkWindow, stretchOf, type Stretch } from './mark-window';
+import { stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnNode } from './shadow-host';
 import { FailureLog } from './failures';
 import { createSoon } from './soon';
-import { partsOf, type Part } from './parts';
+import { PART_CHARS, partsOf, type Part } from './parts';
+import { RunReader, type FoundClaim } from './run-reader';
 import { WorkQueue, type Rest, type Run } from './work-queue';
-
-export interface TrackedClaim {
-  id: string;
-  claim: Claim;
-  range: Range;
-  /** The chunk the claim was found in: a later look at that chunk replaces it. */
-  root: Element;
-}
+import { CHECKED_MARK, setTimingMark } from './timing-marks';
 
 export interface PageCheckerOptions {
   doc: Document;
@@ -42,98 +37,30 @@ export interface PageCheckerOptions {
   sliceBudgetMs?: number;
 }
 
-/** The elements whose text makes one paragraph for a selection check. */
-const BLOCK_SELECTOR =
-  'p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, blockquote, figcaption, caption';
-
-/** Blocks of preceding text given to the engine with each chunk, for topic and place. */
-const CONTEXT_BLOCKS = 3;
 /**
  * Longest slice of work in one idle callback. The browser's idle periods last up to 50 ms and
  * a callback scheduled from inside one waits for the next, so a slice uses as much of its
- * period as it can: at 30 ms, a 500 KB page spent two fifths of its reading time waiting. It
- * stops 15 ms short of a long task, which leaves room for a garbage collection (traces of
- * the 5 MB page show collections of up to 10 ms inside slices).
+ * period as it can: shorter slices left a long page waiting for idle periods much of its
+ * reading time. It stops short of a long task by enough for a garbage collection inside a
+ * slice (measurements: tests/bench/NOTES.md).
  */
 const SLICE_BUDGET_MS = 35;
-/** The User Timing mark set when the page has been read through (see `markChecked`). */
-export const CHECKED_MARK = 'kent-stats-check:checked';
-/** The User Timing mark set each time new marks are drawn (registered with the browser). */
-export const DRAWN_MARK = 'kent-stats-check:drawn';
-/** Marks on a page beyond which only those near the viewport are registered. */
-const WINDOW_THRESHOLD = 2000;
-/** How far beyond the viewport marks are kept registered: two screens up and down. */
-const WINDOW_MARGIN = '200% 0px 200% 0px';
-/** Shortest time between two batches of new marks on a long page. */
-const MARK_BATCH_MS = 150;
-/** Marks worth a batch of their own, however few are shown. */
-const MARK_BATCH_MIN = 100;
-/** Longest a found claim waits to be shown while the rest of the page is read. */
-const MARK_BATCH_MAX_WAIT_MS = 1000;
-/**
- * Longest text of one part of a run too big for one slice (a 120 KB paragraph, a 5 MB text
- * node): about 20 ms of reading on a dense list of figures, far less on prose.
- */
-const PART_CHARS = 2_000;
-/** Text before a part, given to the engine with it for topic and place (a sentence or so). */
-const PART_CONTEXT_CHARS = 600;
-/** Page headings given with every chunk (the first ones: title, standfirst, first sections). */
-const PAGE_HEADINGS = 12;
-
 const isOwnElement = (el: Element) => isOwnNode(el);
-
-interface FoundClaim {
-  claim: Claim;
-  range: Range;
-  root: Element;
-}
-
-/** A run's text as read for the engine. */
-interface Reading {
-  blocks: string[];
-  segments: Array<ReturnType<typeof extractBlocks>['segments'][number]>;
-  /** The element of the run each block came from. */
-  owners: Element[];
-  /** Text length of each element of the run. */
-  sizes: number[];
-  /** The blocks before the run, read with it as context. */
-  before: string[];
-  context: PageContext;
-}
 
 export class PageChecker {
   private readonly doc: Document;
   private readonly engine: Engine;
-  private marks: Highlighter | null = null;
   private readonly queue: WorkQueue;
-  private readonly tracked = new Map<string, TrackedClaim>();
+  private readonly index = new ClaimIndex();
+  private readonly painter: MarkPainter;
   /** Parts of the page that failed, each kind logged once. */
   private readonly failures = new FailureLog();
-  /** Claims by the chunk they were found in, so a changed chunk finds its own claims at once. */
-  private readonly byRoot = new Map<Element, Set<TrackedClaim>>();
-  /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
-  private readonly byNode = new Map<Node, Set<TrackedClaim>>();
-  /** Chunks of a whole-page look that began with no claims: nothing there to replace. */
   /** Elements read again (reported changed) while the page split is under way. */
   private readAgain: Element[] = [];
   private splitting = false;
   private enginePrepared = false;
   private fresh = new WeakSet<Element>();
-  private readonly indexedNodes = new WeakMap<TrackedClaim, Node[]>();
-  private sorted: TrackedClaim[] | null = null;
-  private pendingMarks: TrackedClaim[] = [];
-  private lastMarksAt = -Infinity;
-  private shownMarks = 0;
-  /** Set on long pages: only marks near the viewport are registered (see `openWindow`). */
-  private window: MarkWindow | null = null;
-  /** The stretch each marked root belongs to (the run it was read in), for the window. */
-  private readonly stretches = new Map<Element, Stretch>();
-  /** True once claims came from content looked at after the first, page-order read. */
-  private outOfOrder = false;
-  private context: PageContext = {};
-  private nextId = 1;
-  private showUnverified: boolean;
-  private strongMarks: boolean;
+  private readonly reader: RunReader;
   private relevant = false;
   private changed = false;
   /** A big run being read part by part; `live` goes false when the page changes it. */
@@ -142,8 +69,13 @@ export class PageChecker {
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
     this.engine = options.engine;
-    this.showUnverified = options.showUnverified;
-    this.strongMarks = options.strongMarks ?? false;
+    this.reader = new RunReader(this.doc, this.engine, this.failures);
+    this.painter = new MarkPainter({
+      doc: this.doc,
+      claims: this.index,
+      showUnverified: options.showUnverified,
+      strongMarks: options.strongMarks ?? false,
+    });
     const win = this.doc.defaultView!;
     this.queue = new WorkQueue({
       sliceBudgetMs: options.sliceBudgetMs ?? SLICE_BUDGET_MS,
@@ -151,9 +83,9 @@ export class PageChecker {
       // One run that cannot be read or marked is skipped; the rest of the page still is.
       process: (run) =>
         this.containRest(this.failures.contain('mark a block', null, () => this.processRun(run))),
-      onSlice: () => this.flushMarks(false),
+      onSlice: () => this.painter.flush(false),
       onIdle: () => {
-        this.flushMarks(true);
+        this.painter.flush(true);
         this.flushChange();
         this.markChecked();
       },
@@ -171,37 +103,18 @@ export class PageChecker {
     options.signal.addEventListener('abort', () => this.dispose());
   }
 
-  /** Made on first use: a page with nothing to mark never touches the highlight registry. */
-  private get highlighter(): Highlighter {
-    if (!this.marks) {
-      this.marks = createHighlighter(this.doc);
-      this.marks.setStrong(this.strongMarks);
-    }
-    return this.marks;
-  }
-
   /** The reader changed the highlight style: the marks follow at once. */
   setStrongMarks(strong: boolean): void {
-    this.strongMarks = strong;
-    this.marks?.setStrong(strong);
+    this.painter.setStrong(strong);
   }
 
   get isRelevant(): boolean {
     return this.relevant;
   }
 
-  /** Every claim in page order (sorted once per change, not per call). */
-  /**
-   * Every claim in page order. Chunks are read in page order, so claims arrive in order and
-   * only a set that later changes (content added or rewritten) needs sorting.
-   */
+  /** Every claim in page order. */
   get claims(): TrackedClaim[] {
-    if (!this.sorted) {
-      const all = [...this.tracked.values()];
-      this.sorted = this.outOfOrder ? all.sort((a, b) => compareRanges(a.range, b.range)) : all;
-      this.outOfOrder = false;
-    }
-    return this.sorted;
+    return this.index.all;
   }
 
   /**
@@ -260,24 +173,19 @@ export class PageChecker {
   }
 
   setShowUnverified(show: boolean): void {
-    if (show === this.showUnverified) return;
-    this.showUnverified = show;
-    for (const t of this.tracked.values()) {
-      if (t.claim.verdict !== 'unverified') continue;
-      if (show && (!this.window || this.window.isNear(t.root)))
-        this.highlighter.add(t.range, 'unverified');
-      else this.highlighter.remove(t.range);
-    }
+    if (show === this.painter.unverifiedShown) return;
+    this.painter.setShowUnverified(show);
     this.changed = true;
     this.flushChange();
   }
 
   claimById(id: string): TrackedClaim | undefined {
-    return this.tracked.get(id);
+    return this.index.get(id);
   }
 
+  /** The claims the reader sees (marked and listed). */
   get visibleClaims(): TrackedClaim[] {
-    return this.claims.filter((t) => this.showUnverified || t.claim.verdict !== 'unverified');
+    return this.claims.filter((t) => this.painter.isShown(t));
   }
 
   /**
@@ -286,23 +194,13 @@ export class PageChecker {
    * costs the same on a page with ten claims or ten thousand.
    */
   claimAt(x: number, y: number): TrackedClaim | null {
-    const node = textNodeAt(this.doc, x, y);
-    const candidates = node ? this.byNode.get(node) : this.tracked.values();
-    for (const t of candidates ?? []) {
-      if (!this.showUnverified && t.claim.verdict === 'unverified') continue;
+    for (const t of this.index.near(textNodeAt(this.doc, x, y))) {
+      if (!this.painter.isShown(t)) continue;
       for (const rect of Array.from(t.range.getClientRects())) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return t;
       }
     }
     return null;
-  }
-
-  private later(work: () => void): void {
-    const win = this.doc.defaultView;
-    if (!win) return;
-    if (typeof win.requestIdleCallback === 'function')
-      win.requestIdleCallback(() => work(), { timeout: 200 });
-    else win.setTimeout(work, 1);
   }
 
   private looksRelevant(root: Node | null): boolean {
@@ -313,15 +211,7 @@ export class PageChecker {
     const body = this.doc.body;
     if (!body) return;
     if (this.options.signal.aborted) return;
-    // The page's metadata is context only: when it cannot be read, the text still is.
-    const page: PageContext = this.failures.contain(
-      'read a block',
-      {},
-      () => extractBlocks(this.doc, { contextOnly: true, failures: this.failures }).context,
-    );
-    // The page's first headings speak for all of it; a page of thousands of section titles
-    // must not make every chunk's analysis read them all.
-    this.context = { ...page, headings: page.headings?.slice(0, PAGE_HEADINGS) };
+    this.reader.page = this.reader.readPageContext();
     this.clearClaims();
     this.fresh = new WeakSet();
     this.readAgain = [];
@@ -358,15 +248,15 @@ export class PageChecker {
     } else {
       // Claims inside a chunk looked at again are replaced.
       for (const root of run) this.dropClaimsWithin(root);
-      this.outOfOrder = true;
+      this.index.arriveOutOfOrder();
       if (this.splitting) this.readAgain.push(...run);
     }
-    const reading = this.read(run);
+    const reading = this.reader.read(run);
     if (!reading) return null;
     const stretch = stretchOf(run, reading.sizes);
     const total = reading.sizes.reduce((sum, n) => sum + n, 0);
     if (total <= this.chunkChars) {
-      this.trackAll(this.analyseReading(reading), stretch);
+      this.trackAll(this.reader.analyse(reading), stretch);
       return null;
     }
     // Too big for one slice: read part by part, a part a slice at most, for as long as the
@@ -387,7 +277,7 @@ export class PageChecker {
         return null;
       }
       const part = next.value;
-      found.push(...this.analysePart(reading, part, previous));
+      found.push(...this.reader.analysePart(reading, part, previous));
       previous = part;
       return step;
     };
@@ -400,8 +290,8 @@ export class PageChecker {
 
   private trackAll(claims: readonly FoundClaim[], stretch: Stretch): void {
     for (const { claim, range, root } of claims) {
-      this.stretches.set(root, stretch);
-      this.track({ id: `claim-${this.nextId++}`, claim, range, root });
+      this.painter.add(this.index.add(claim, range, root), stretch);
+      this.changed = true;
     }
   }
 
@@ -432,257 +322,26 @@ export class PageChecker {
   }
 
   /**
-   * The text of a run of elements, its map back to the page, and the context the engine
-   * reads it with: the blocks before it (as in a whole-page read; claims found in those
-   * blocks belong to the chunk before and are dropped). Null when the page's markup could
-   * not be read: a malformed page must not break the content script, or the page.
-   */
-  private read(run: Run): Reading | null {
-    try {
-      const blocks: string[] = [];
-      const segments: Reading['segments'] = [];
-      const owners: Element[] = [];
-      const headings: string[] = [];
-      const sizes: number[] = [];
-      for (const root of run) {
-        const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
-        sizes.push(extracted.blocks.reduce((sum, b) => sum + b.length, 0));
-        blocks.push(...extracted.blocks);
-        segments.push(...extracted.segments);
-        for (let i = 0; i < extracted.blocks.length; i++) owners.push(root);
-        headings.push(...(extracted.context.headings ?? []));
-      }
-      const before = blocksBefore(run[0]!, CONTEXT_BLOCKS);
-      const context: PageContext = {
-        ...this.context,
-        headings: [
-          ...(this.context.headings ?? []),
-          ...before.filter((b) => b.heading).map((b) => b.text),
-          ...headings,
-        ],
-      };
-      return { blocks, segments, owners, sizes, before: before.map((b) => b.text), context };
-    } catch (error) {
-      this.failures.report('read a block', error);
-      return null;
-    }
-  }
-
-  /** The engine's reading of a whole run at once. Never throws. */
-  private analyseReading(reading: Reading): FoundClaim[] {
-    try {
-      const out: FoundClaim[] = [];
-      for (const c of this.engine.analyseBlocks(
-        [...reading.before, ...reading.blocks],
-        reading.context,
-      )) {
-        if (c.blockIndex < reading.before.length) continue;
-        const claim = { ...c, blockIndex: c.blockIndex - reading.before.length };
-        const found = this.found(reading, claim);
-        if (found) out.push(found);
-      }
-      return out;
-    } catch (error) {
-      this.failures.report('analyse a block', error);
-      return [];
-    }
-  }
-
-  /**
-   * The engine's reading of one part of a big run, with the end of the part before it as
-   * context. Claims come back with offsets in their whole block. Never throws.
-   */
-  private analysePart(reading: Reading, part: Part, previous: Part | null): FoundClaim[] {
-    try {
-      const before = previous
-        ? [
-            previous.pieces
-              .map((p) => p.text)
-              .join('\n')
-              .slice(-PART_CONTEXT_CHARS),
-          ]
-        : reading.before;
-      const out: FoundClaim[] = [];
-      for (const c of this.engine.analyseBlocks(
-        [...before, ...part.pieces.map((p) => p.text)],
-        reading.context,
-      )) {
-        const piece = part.pieces[c.blockIndex - before.length];
-        if (!piece) continue;
-        const claim: Claim = {
-          ...c,
-          blockIndex: piece.block,
-          start: c.start + piece.offset,
-          end: c.end + piece.offset,
-          numberStart: c.numberStart + piece.offset,
-          numberEnd: c.numberEnd + piece.offset,
-        };
-        const found = this.found(reading, claim);
-        if (found) out.push(found);
-      }
-      return out;
-    } catch (error) {
-      this.failures.report('analyse a block', error);
-      return [];
-    }
-  }
-
-  /** A claim with its range in the page, or null when its words map to no text. */
-  private found(reading: Reading, claim: Claim): FoundClaim | null {
-    const blockSegments = reading.segments[claim.blockIndex];
-    const range = blockSegments ? rangeFor(blockSegments, claim.start, claim.end, this.doc) : null;
-    return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
-  }
-
-  /**
    * Claims the engine reads in the paragraph around `range`, whether or not they are marked:
    * "Check this statistic" reads a selection with the sentences around it, as the page does.
    */
   claimsAround(range: Range): Array<{ claim: Claim; range: Range }> {
-    const node = range.commonAncestorContainer;
-    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-    const block = el?.closest(BLOCK_SELECTOR) ?? el;
-    if (!block || isOwnNode(block)) return [];
-    if (this.context.title === undefined)
-      this.context = extractBlocks(this.doc, { contextOnly: true }).context;
-    const reading = this.read([block]);
-    if (!reading) return [];
-    if (reading.sizes[0]! <= this.chunkChars) return this.analyseReading(reading);
-    // A selection inside a huge paragraph: read part by part, as the page split reads it.
-    const parts = [...partsOf(reading.blocks, PART_CHARS)];
-    return parts.flatMap((part, i) => this.analysePart(reading, part, parts[i - 1] ?? null));
-  }
-
-  private track(t: TrackedClaim): void {
-    this.tracked.set(t.id, t);
-    this.sorted = null;
-    addTo(this.byRoot, t.root, t);
-    const nodes = [t.range.startContainer, t.range.endContainer];
-    this.indexedNodes.set(t, nodes);
-    for (const node of nodes) addTo(this.byNode, node, t);
-    if (this.showUnverified || t.claim.verdict !== 'unverified') this.pendingMarks.push(t);
-    this.changed = true;
-  }
-
-  /**
-   * Shows the marks found since the last call. Every change to a highlight makes the browser
-   * repaint, so on a long page marks are added in batches, not after every chunk.
-   */
-  private flushMarks(force: boolean): void {
-    const now = this.doc.defaultView?.performance.now() ?? 0;
-    if (this.pendingMarks.length === 0) return;
-    // The browser re-validates every range of a highlight when it changes, so batches grow
-    // with the marks already shown (total work stays linear), but never wait past a second.
-    // Each batch also costs the page a frame, and a frame shortens the idle time left for
-    // reading the rest of the page.
-    const due =
-      now - this.lastMarksAt >= MARK_BATCH_MS &&
-      (this.pendingMarks.length >= Math.max(MARK_BATCH_MIN, this.shownMarks / 2) ||
-        now - this.lastMarksAt >= MARK_BATCH_MAX_WAIT_MS);
-    if (!force && !due) return;
-    if (!this.window && this.tracked.size > WINDOW_THRESHOLD) this.openWindow();
-    if (this.window) {
-      // Marks far from the viewport are not drawn; their paragraphs are watched instead.
-      this.lastMarksAt = now;
-      this.shownMarks += this.pendingMarks.length;
-      let drawn = false;
-      for (const t of this.pendingMarks) {
-        if (this.tracked.get(t.id) !== t) continue;
-        this.window.watch(t.root, this.stretchFor(t.root));
-        if (!this.window.isNear(t.root)) continue;
-        this.highlighter.add(t.range, t.claim.verdict);
-        drawn = true;
-      }
-      this.pendingMarks = [];
-      if (drawn) this.mark(DRAWN_MARK);
-      return;
-    }
-    this.lastMarksAt = now;
-    this.shownMarks += this.pendingMarks.length;
-    for (const t of this.pendingMarks) {
-      const visible = this.showUnverified || t.claim.verdict !== 'unverified';
-      if (visible && this.tracked.get(t.id) === t) this.highlighter.add(t.range, t.claim.verdict);
-    }
-    this.pendingMarks = [];
-    this.mark(DRAWN_MARK);
-  }
-
-  /**
-   * Past a few thousand marks, the browser's cost of drawing highlights grows with every
-   * range registered, whether on screen or not: each change costs more than a long task.
-   * From then on only the paragraphs near the viewport have their ranges registered, as an
-   * IntersectionObserver (which never touches the page) reports them coming and going.
-   */
-  private openWindow(): void {
-    const win = this.doc.defaultView;
-    if (!win || typeof win.IntersectionObserver !== 'function') return;
-    const window = new MarkWindow(win, {
-      rootMargin: WINDOW_MARGIN,
-      onChange: (roots, near) => {
-        for (const root of roots) {
-          for (const t of this.byRoot.get(root) ?? []) {
-            if (!near) this.highlighter.remove(t.range);
-            else if (this.showUnverified || t.claim.verdict !== 'unverified')
-              this.highlighter.add(t.range, t.claim.verdict);
-          }
-        }
-        if (near) this.mark(DRAWN_MARK);
-      },
-    });
-    this.window = window;
-    for (const t of this.tracked.values()) this.highlighter.remove(t.range);
-    for (const root of this.byRoot.keys()) window.watch(root, this.stretchFor(root));
-  }
-
-  /** A root's stretch; a root read on its own is a stretch of one. */
-  private stretchFor(root: Element): Stretch {
-    let stretch = this.stretches.get(root);
-    if (!stretch) {
-      stretch = { sentinels: [root] };
-      this.stretches.set(root, stretch);
-    }
-    return stretch;
+    return this.reader.around(range, this.chunkChars);
   }
 
   private untrack(t: TrackedClaim): void {
-    this.highlighter.remove(t.range);
-    this.tracked.delete(t.id);
-    this.sorted = null;
-    this.byRoot.get(t.root)?.delete(t);
-    if (this.byRoot.get(t.root)?.size === 0) {
-      this.byRoot.delete(t.root);
-      this.stretches.delete(t.root);
-      this.window?.forget(t.root);
-    }
-    for (const node of this.nodesOf(t)) {
-      const set = this.byNode.get(node);
-      set?.delete(t);
-      if (set?.size === 0) this.byNode.delete(node);
-    }
+    this.painter.remove(t, this.index.remove(t));
     this.changed = true;
-  }
-
-  /** The nodes a claim was indexed under (its range may since have collapsed elsewhere). */
-  private nodesOf(t: TrackedClaim): readonly Node[] {
-    return this.indexedNodes.get(t) ?? [];
   }
 
   /** Removes the claims whose words lie inside `root` (a chunk that is looked at again). */
   private dropClaimsWithin(root: Element): void {
-    for (const [chunk, set] of this.byRoot) {
-      if (chunk === root || root.contains(chunk)) {
-        for (const t of [...set]) this.untrack(t);
-      } else if (chunk.contains(root)) {
-        for (const t of [...set]) if (root.contains(t.range.startContainer)) this.untrack(t);
-      }
-    }
+    for (const t of this.index.within(root)) this.untrack(t);
   }
 
-  /** Drops claims whose text left the page (a live Range collapses onto a removed node's parent). */
+  /** Drops claims whose text left the page. */
   private pruneDetached(): void {
-    for (const t of [...this.tracked.values()]) {
-      if (t.range.collapsed || !t.range.startContainer.isConnected) this.untrack(t);
-    }
+    for (const t of this.index.detached()) this.untrack(t);
   }
 
   /**
@@ -690,15 +349,7 @@ export class PageChecker {
    * the project time the extension by it.
    */
   private markChecked(): void {
-    this.mark(CHECKED_MARK, { claims: this.tracked.size });
-  }
-
-  /** Sets a User Timing mark, keeping only the latest of its name. */
-  private mark(name: string, detail?: unknown): void {
-    const perf = this.doc.defaultView?.performance;
-    if (!perf || typeof perf.mark !== 'function') return;
-    perf.clearMarks(name);
-    perf.mark(name, { detail });
+    setTimingMark(this.doc, CHECKED_MARK, { claims: this.index.size });
   }
 
   /**
@@ -717,41 +368,22 @@ export class PageChecker {
   private clearClaims(): void {
     if (this.partial) this.partial.live = false;
     this.partial = null;
-    this.window?.disconnect();
-    this.window = null;
-    this.pendingMarks = [];
-    this.shownMarks = 0;
-    this.sorted = null;
-    for (const t of this.tracked.values()) this.highlighter.remove(t.range);
-    if (this.tracked.size > 0) this.changed = true;
-    this.tracked.clear();
-    this.byRoot.clear();
-    this.stretches.clear();
-    this.byNode.clear();
+    this.painter.clear();
+    if (this.index.size > 0) this.changed = true;
+    this.index.clear();
   }
 
   private flushChange(): void {
     if (!this.changed || this.options.signal.aborted) return;
     this.changed = false;
-    this.sorted = null;
     this.options.onChange(this.claims);
   }
 
   private dispose(): void {
-    this.window?.disconnect();
-    this.window = null;
     this.queue.stop();
-    this.marks?.clear();
-    this.tracked.clear();
-    this.byRoot.clear();
-    this.byNode.clear();
+    this.painter.dispose();
+    this.index.clear();
   }
-}
-
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(value);
 }
 
 /** The text node under a viewport point, where the browser can say. */
@@ -765,12 +397,4 @@ function textNodeAt(doc: Document, x: number, y: number): Node | null {
   if (typeof d.caretRangeFromPoint === 'function')
     return d.caretRangeFromPoint(x, y)?.startContainer ?? null;
   return null;
-}
-
-function compareRanges(a: Range, b: Range): number {
-  try {
-    return a.compareBoundaryPoints(Range.START_TO_START, b);
-  } catch {
-    return 0; // ranges in detached trees cannot be compared; keep their order
-  }
 }

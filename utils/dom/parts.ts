@@ -18,6 +18,13 @@ export interface Part {
 }
 
 /**
+ * Longest text of one part of a run too big for one slice (a 120 KB paragraph, a 5 MB text
+ * node): one part's reading fits one idle slice even on a dense list of figures
+ * (`npm run bench` times the hostile shapes).
+ */
+export const PART_CHARS = 2_000;
+
+/**
  * The parts of `blocks`, each at most `partChars` of text, made one at a time: cutting a
  * 5 MB block costs a part's worth of work per part, never a walk of the whole block.
  */

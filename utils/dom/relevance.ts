@@ -8,6 +8,7 @@ import {
   LOCAL_CONTEXT_RE,
   mayHaveRelevantContext,
 } from '@/utils/engine/relevance';
+import { isSkippedTag } from './elements';
 
 /**
  * Text read for the test, capped so the test stays cheap on a huge page; Kent content that
@@ -23,6 +24,14 @@ export function looksRelevant(doc: Document, root: Node | null): boolean {
   // loose scan, and walk the text nodes only where the loose scan found a clue.
   if (!mayHaveRelevantContext(`${doc.title} ${root ? allText(root) : ''}`)) return false;
   return root !== null && readsRelevant(doc, root);
+}
+
+/**
+ * The page's text up to the relevance cap, in one native call: enough to learn which bodies
+ * it names (text of neighbouring elements runs together, which whole names survive).
+ */
+export function pageTextSample(root: Node): string {
+  return allText(root).slice(0, RELEVANCE_SAMPLE_CHARS);
 }
 
 /** Every character under `root` in one native call (a document's own `textContent` is null). */
@@ -48,8 +57,8 @@ function readsRelevant(doc: Document, root: Node): boolean {
     node && length < RELEVANCE_SAMPLE_CHARS;
     node = walker.nextNode()
   ) {
-    const tag = node.parentElement?.tagName;
-    if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT') continue;
+    const parent = node.parentElement;
+    if (parent && isSkippedTag(parent)) continue;
     const text = (node as Text).data;
     if (LOCAL_CONTEXT_RE.test(text)) return true;
     parts.push(text);

@@ -16,7 +16,7 @@ export interface Clause {
 /**
  * Connectives that open a new clause about a different subject. A run of spaces is tried
  * only from its first space (`(?<!\s)`): tried from every space, a long run costs time
- * quadratic in its length (64,000 spaces took 17 s) and finds nothing the first try missed.
+ * quadratic in its length (tests/bench/NOTES.md) and finds nothing the first try missed.
  */
 const SPLIT =
   /;|\s[–—]\s|(?:,|(?<!\s))\s+(?:compared (?:to|with)|whereas|while|but|versus|vs\.?|by comparison|by contrast|down from|up from)\b|,\s+(?:and|with|so)\b|,\s+(?=\d)|,\s+including\s+(?=\d|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b)|(?<!\s)\s+and\s+(?=[A-Z])|\(/g;

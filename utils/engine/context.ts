@@ -27,6 +27,8 @@ import { producersIn, type Body } from './producers';
 import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
 import { findCells, findTextCells, type CellContext } from './tables';
+import { LOOK_BACK_BLOCKS } from './page-context';
+import type { PageNames } from './types';
 
 export type PlaceStrength = 'sentence' | 'context';
 
@@ -61,18 +63,11 @@ export interface ClaimDraft {
   periodFixed: boolean;
 }
 
-export interface PageFlags {
+/** What the reader knows of the whole page: its date and the bodies it names. */
+export interface PageFlags extends PageNames {
   pageYear: number | null;
   /** The page's publication date as read from it (yyyy-mm-dd), or null. */
   pageDate: string | null;
-  /** The page names Kent, Medway or a district somewhere: "the county" means Kent. */
-  kent: boolean;
-  /** The page names KMPT or a Kent mental health trust: "the trust" means KMPT. */
-  kmpt: boolean;
-  /** The page names Kent Police: "the force" means Kent Police. */
-  kentPolice: boolean;
-  /** The page names Kent County Council: a bare "council" as a source means KCC. */
-  kcc: boolean;
 }
 
 /** Blocks looked back over for context; a heading ends the look-back (after itself). */
@@ -87,7 +82,7 @@ const CONTEXT_SENTENCES = 24;
 /** Texts whose units of counting are remembered at once (cleared when full). */
 const COUNTED_MEMO = 256;
 /** How far back the section heading may be. */
-const HEADING_BLOCKS = 12;
+const HEADING_BLOCKS = LOOK_BACK_BLOCKS;
 /** A cheap test that a block may name a place at all, before reading its cues. */
 const PLACE_HINT = /[A-Z]|county|trust|force|district|borough|isle/;
 /** Crimes that are not assault or abuse: a sentence naming one, and no abuse, is about it. */
@@ -143,10 +138,10 @@ export class PageReader {
     this.title = headline ? readCues(headline, flags.pageYear, flags.kcc) : null;
   }
 
-  /** Every claim draft of the page, in reading order. */
-  read(): ClaimDraft[] {
+  /** Every claim draft of the page from block `from` on (those before are context), in reading order. */
+  read(from = 0): ClaimDraft[] {
     const drafts: ClaimDraft[] = [];
-    for (let b = 0; b < this.blocks.length; b += 1) {
+    for (let b = from; b < this.blocks.length; b += 1) {
       const block = this.blocks[b] ?? '';
       const { mentions } = readMentions(block);
       // Numbers that count something other than a statistic need no context at all.

@@ -11,7 +11,8 @@ import { claimOf } from './claims';
 import { PageReader, type PageFlags } from './context';
 import { buildIndex, finishIndex, indexSteps, type DatasetIndex } from './dataset-index';
 import { pageYearOf } from './periods';
-import { hasRelevantContext, LOCAL_CONTEXT_RE } from './relevance';
+import { pageNames } from './page-context';
+import { hasRelevantContext } from './relevance';
 import { checkStatement } from './statement';
 import type { Claim, Engine, PageContext, StatementCheck } from './types';
 
@@ -20,15 +21,12 @@ export type {
   Engine,
   Official,
   PageContext,
+  PageNames,
   StatementCheck,
   TimeBase,
   Verdict,
 } from './types';
 
-const KMPT_RE =
-  /\bKMPT\b|Kent (?:and|&) Medway NHS|Kent(?: (?:and|&) Medway)?(?:'s|’s)? (?:NHS )?mental health|mental health trust/i;
-const KENT_POLICE_RE = /\bKent Police\b/;
-const KCC_RE = /\bKent County Council\b|\bKCC\b|\bcounty council\b/i;
 /** Measure cache entries kept per engine; cleared when full (queries repeat within a page). */
 const CACHE_LIMIT = 2000;
 
@@ -47,21 +45,24 @@ export function createEngine(dataset: Dataset, index: DatasetIndex = buildIndex(
     // content script does, before it splits a page into chunks that may not name Kent).
     const title = ctx.title ?? '';
     const headings = ctx.headings ?? [];
-    const all = `${title}\n${headings.join('\n')}\n${blocks.join('\n')}`;
+    const before = ctx.before ?? [];
+    const all = [...before, ...blocks];
+    const read = pageNames(`${title}\n${headings.join('\n')}\n${all.join('\n')}`);
+    const named = ctx.names;
     const flags: PageFlags = {
       pageYear: pageYearOf(ctx.date),
       pageDate: ctx.date ?? null,
-      kent: LOCAL_CONTEXT_RE.test(all),
-      kmpt: KMPT_RE.test(all),
-      kentPolice: KENT_POLICE_RE.test(all),
-      kcc: KCC_RE.test(all),
+      kent: read.kent || named?.kent === true,
+      kmpt: read.kmpt || named?.kmpt === true,
+      kentPolice: read.kentPolice || named?.kentPolice === true,
+      kcc: read.kcc || named?.kcc === true,
     };
-    const drafts = new PageReader(blocks, headings, title, flags).read();
+    const drafts = new PageReader(all, headings, title, flags).read(before.length);
     const claims: Claim[] = [];
     const cache = boundedCache();
     for (const draft of drafts) {
-      const claim = claimOf(draft, blocks[draft.blockIndex] ?? '', index, cache, flags.pageDate);
-      if (claim) claims.push(claim);
+      const claim = claimOf(draft, all[draft.blockIndex] ?? '', index, cache, flags.pageDate);
+      if (claim) claims.push({ ...claim, blockIndex: claim.blockIndex - before.length });
     }
     return claims;
   }

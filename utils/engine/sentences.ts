@@ -5,7 +5,7 @@
  * Line breaks always end a sentence. On the cases news text has, this follows the Unicode
  * sentence rules (UAX #29) that `Intl.Segmenter` implements (on every golden page the two
  * split alike), at a fraction of the cost: a segmenter loads the runtime's break data on first
- * use (10–15 ms on the first page checked) and builds an object per segment. And one rule in
+ * use (tests/bench/NOTES.md) and builds an object per segment. And one rule in
  * plain code splits alike in every browser and in Node.
  */
 export interface Sentence {

@@ -7,10 +7,24 @@ import type { Dataset, Figure, NotHeld, Place, Unit } from '../../data/schema';
 
 export type { Dataset, Figure, NotHeld, Place, Unit };
 
-export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
+/** Every verdict the engine gives; the words for them live in `utils/verdicts.ts`. */
+export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
+export type Verdict = (typeof VERDICTS)[number];
 
 /** The time base a count or rate is given per, as the dataset records it. */
 export type TimeBase = '' | 'day' | 'month' | 'year';
+
+/** Bodies a page names somewhere: they give meaning to "the trust", "the force", "the council". */
+export interface PageNames {
+  /** Kent, Medway or a district: "the county" means Kent. */
+  kent: boolean;
+  /** KMPT or a Kent mental health trust: "the trust" means KMPT. */
+  kmpt: boolean;
+  /** Kent Police: "the force" means Kent Police. */
+  kentPolice: boolean;
+  /** Kent County Council: a bare "council" as a source means KCC. */
+  kcc: boolean;
+}
 
 /**
  * What the page knows about itself. Headings and title supply place and topic cues to
@@ -18,6 +32,18 @@ export type TimeBase = '' | 'day' | 'month' | 'year';
  */
 export interface PageContext {
   title?: string;
+  /**
+   * Blocks just before `blocks`, read for context only (no claims are drafted in them): a
+   * caller reading the page in chunks gives the `LOOK_BACK_BLOCKS` (page-context.ts) before each chunk, so a
+   * chunk reads its topic, place and section heading as a whole-page read would.
+   */
+  before?: readonly string[];
+  /**
+   * Bodies the whole page names. A chunk alone may not name the trust or the force that
+   * "the trust" and "the force" stand for, so a chunked caller supplies what `pageNames`
+   * reads from the whole page; a whole-page read may leave it out.
+   */
+  names?: PageNames;
   headings?: string[];
   /** ISO yyyy-mm-dd: the page's publication date when known. */
   date?: string;

@@ -15,13 +15,8 @@ import type { AddedPack } from '@/data/added';
 import { dataset as bundled } from '@/data';
 import { PACK_CAPS } from '@/data/pack/validate-pack';
 import type { Dataset } from '@/data/schema';
-import {
-  FIGURE_KEYS,
-  NOT_HELD_KEYS,
-  SOURCE_KEYS,
-  canonicalRecords,
-  validateDataset,
-} from '@/data/validate';
+import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from '@/data/canonical';
+import { validateDataset } from '@/data/integrity';
 
 export const PACKS_KEY = 'packs';
 export const PACKS_RECOVERY_KEY = 'packs-recovery';

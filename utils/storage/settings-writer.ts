@@ -8,7 +8,7 @@
  * browser refuses (the sync quota) comes back as a message the view shows.
  */
 import { HIGHLIGHT_STYLES, normaliseSettings, type Settings } from './settings';
-import { normaliseHostname } from '@/utils/hostname';
+import { normaliseHostname } from '@/utils/storage/hostname';
 
 /** A change to the settings, as plain JSON (it travels as a message). */
 export type SettingsChange =

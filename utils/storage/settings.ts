@@ -3,7 +3,7 @@
  * content script's loader can use these on every page without loading a storage library
  * (`settings-item.ts` has the typed storage item every view reads and watches).
  */
-import { normaliseHostname } from '@/utils/hostname';
+import { normaliseHostname } from '@/utils/storage/hostname';
 
 /** Where the settings live: `storage.sync`, so they follow the reader between browsers. */
 export const SETTINGS_AREA = 'sync';

@@ -3,8 +3,8 @@ import { render } from 'preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReportsList } from '@/components/options/ReportsList';
-import { importReports } from '@/utils/storage/reports';
-import { reportsToJson } from '@/utils/reports-format';
+import { importReports } from '@/utils/reports/transfer';
+import { reportsToJson } from '@/utils/reports/transfer';
 import { sampleReport, seedReports } from '../reports/helpers';
 
 beforeEach(() => fakeBrowser.reset());

@@ -2,8 +2,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataset } from '@/data';
 import { createEngine, type Engine } from '@/utils/engine';
-import { PageChecker, type TrackedClaim } from '@/utils/dom/page-checker';
-import { PageUiController } from '@/utils/dom/page-ui-controller';
+import type { TrackedClaim } from '@/utils/dom/claim-index';
+import { PageChecker } from '@/utils/dom/page-checker';
+import { PageUiController } from '@/entrypoints/checker/page-ui-controller';
 
 const engine = createEngine(dataset);
 const wait = (ms: number) => new Promise((ok) => setTimeout(ok, ms));

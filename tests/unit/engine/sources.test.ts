@@ -19,8 +19,11 @@ describe('official quotes', () => {
       const claims = engine.analyseText(figure.quote, { title: source?.title, date });
       for (const claim of claims)
         expect([claim.verdict, claim.mention, claim.reason]).not.toContain('mismatch');
-      const own = claims.find((c) => c.recordId === figure.id);
-      if (own) expect(own.verdict).toBe('match');
+      // Where the quote is read as the figure itself, it agrees; not finding it is allowed.
+      const ownNotAgreeing = claims.filter(
+        (c) => c.recordId === figure.id && c.verdict !== 'match',
+      );
+      expect(ownNotAgreeing.map((c) => c.verdict)).toEqual([]);
     },
   );
 

@@ -3,17 +3,15 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Claim } from '@/utils/engine/types';
 import {
   correctionRequest,
-  csvCell,
   draftFromClaim,
-  EXPORT_FORMAT,
-  EXPORT_VERSION,
   isEmailAddress,
   mailtoUrl,
-  REPORT_LIMITS,
-  reportsToCsv,
-  reportsToJson,
-} from '@/utils/reports-format';
-import { addReport, exportAll, importReports, type Report } from '@/utils/storage/reports';
+} from '@/utils/reports/correction-request';
+import { csvCell, reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
+import { EXPORT_FORMAT, EXPORT_VERSION, REPORT_LIMITS } from '@/utils/reports/schema';
+import { addReport } from '@/utils/reports/store';
+import { exportAll, importReports } from '@/utils/reports/transfer';
+import { type Report } from '@/utils/reports/schema';
 import { sampleReport } from './helpers';
 
 /** Splits RFC 4180 text into records of fields (a small reference parser for the tests). */

@@ -4,7 +4,7 @@
  * scale test measures reading, not ten thousand `addReport` round trips.
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { REPORTS_SCHEMA_VERSION, type Report, type ReportDraft } from '@/utils/storage/reports';
+import { REPORTS_SCHEMA_VERSION, type Report, type ReportDraft } from '@/utils/reports/schema';
 
 export function sampleDraft(overrides: Partial<ReportDraft> = {}): ReportDraft {
   return {

@@ -5,14 +5,13 @@ import {
   countReports,
   deleteReports,
   dismissRecovery,
-  exportAll,
-  importReports,
   listReports,
   loadStatus,
-  REPORTS_SCHEMA_VERSION,
-  ReportStoreError,
   updateNote,
-} from '@/utils/storage/reports';
+} from '@/utils/reports/store';
+import { exportAll, importReports } from '@/utils/reports/transfer';
+import { REPORTS_SCHEMA_VERSION } from '@/utils/reports/schema';
+import { ReportStoreError } from '@/utils/reports/area';
 import { localSnapshot, sampleDraft, sampleReport, seedReports } from './helpers';
 
 beforeEach(() => {

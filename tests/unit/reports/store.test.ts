@@ -4,14 +4,14 @@ import {
   addReport,
   countReports,
   deleteReports,
-  exportAll,
   getReport,
   listReports,
-  ReportStoreError,
   updateNote,
   watchReportCount,
   watchReports,
-} from '@/utils/storage/reports';
+} from '@/utils/reports/store';
+import { exportAll } from '@/utils/reports/transfer';
+import { ReportStoreError } from '@/utils/reports/area';
 import { sampleDraft } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

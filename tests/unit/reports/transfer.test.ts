@@ -1,13 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import {
-  addReport,
-  countReports,
-  exportAll,
-  importReports,
-  listReports,
-} from '@/utils/storage/reports';
-import { reportsToCsv, reportsToJson } from '@/utils/reports-format';
+import { addReport, countReports, listReports } from '@/utils/reports/store';
+import { exportAll, importReports } from '@/utils/reports/transfer';
+import { reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
 import { sampleDraft, sampleReport, seedReports } from './helpers';
 
 beforeEach(() => {

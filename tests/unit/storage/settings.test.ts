@@ -2,7 +2,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { loadSettings, settingsItem } from '@/utils/storage/settings-item';
-import { normaliseHostname } from '@/utils/hostname';
+import { normaliseHostname } from '@/utils/storage/hostname';
 
 beforeEach(() => fakeBrowser.reset());
 

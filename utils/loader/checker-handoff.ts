@@ -1,8 +1,8 @@
 /**
  * The contract between the content script's small loader (run on every page) and the checker
  * it loads only on pages with something to check. The checker is a separate script because
- * evaluating its bundle (engine, dataset, fuse.js, Preact) costs a page 15–25 ms of main
- * thread, which a page about recipes should never pay.
+ * evaluating its bundle (engine, dataset, fuse.js, Preact) costs a page a noticeable stretch
+ * of main thread (tests/bench/NOTES.md), which a page about recipes should never pay.
  *
  * The loader imports the checker with a dynamic `import()`, which runs it in the content
  * script's isolated world: the checker leaves its entry function on that world's global

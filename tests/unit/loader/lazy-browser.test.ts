@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import type { WxtBrowser } from 'wxt/browser';
-import { EVENT_NAMESPACE, lazyBrowser } from '@/utils/dom/lazy-browser';
+import { EVENT_NAMESPACE, lazyBrowser } from '@/utils/loader/lazy-browser';
 
 function scopeWithSpy() {
   const addListener = vi.fn();

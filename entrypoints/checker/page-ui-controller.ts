@@ -9,8 +9,9 @@ import { PageUi, type AnchorRect, type PageClaimView } from '@/components/page/P
 import pageUiCss from '@/components/page/page-ui.css?inline';
 import { sendToBackground } from '@/utils/messages';
 import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
-import type { PageChecker, TrackedClaim } from './page-checker';
-import { createShadowHost, type ShadowHost } from './shadow-host';
+import type { TrackedClaim } from '@/utils/dom/claim-index';
+import type { PageChecker } from '@/utils/dom/page-checker';
+import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
 
 /** Hovering this long over a mark opens its card; a pass-through pointer does not. */
 export const HOVER_OPEN_MS = 350;

@@ -1,0 +1,145 @@
+/**
+ * Owns the claims found on the page: by id, by the chunk they were found in and by the text
+ * nodes their words touch, and their page order. Nothing here reads or marks the page.
+ */
+import type { Claim } from '@/utils/engine';
+
+export interface TrackedClaim {
+  id: string;
+  claim: Claim;
+  range: Range;
+  /** The chunk the claim was found in: a later look at that chunk replaces it. */
+  root: Element;
+}
+
+/**
+ * The one rule for whether a claim is shown (marked, listed, hit by the pointer): the reader
+ * may hide unverified claims; every other verdict is always shown.
+ */
+export function isShown(claim: Pick<Claim, 'verdict'>, showUnverified: boolean): boolean {
+  return showUnverified || claim.verdict !== 'unverified';
+}
+
+export class ClaimIndex {
+  private readonly byId = new Map<string, TrackedClaim>();
+  /** Claims by the chunk they were found in, so a changed chunk finds its own claims at once. */
+  private readonly byRoot = new Map<Element, Set<TrackedClaim>>();
+  /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
+  private readonly byNode = new Map<Node, Set<TrackedClaim>>();
+  /** The nodes each claim was indexed under: its live range may since have moved. */
+  private readonly indexedNodes = new WeakMap<TrackedClaim, Node[]>();
+  private sorted: TrackedClaim[] | null = null;
+  /** True once claims came from content looked at after the first, page-order read. */
+  private outOfOrder = false;
+  private nextId = 1;
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /**
+   * Every claim in page order. Chunks are read in page order, so claims arrive in order and
+   * only a set that later changes (content added or rewritten) needs sorting, once per change.
+   */
+  get all(): TrackedClaim[] {
+    if (!this.sorted) {
+      const all = [...this.byId.values()];
+      this.sorted = this.outOfOrder ? all.sort((a, b) => compareRanges(a.range, b.range)) : all;
+      this.outOfOrder = false;
+    }
+    return this.sorted;
+  }
+
+  /** Claims found from now on may lie before those already held. */
+  arriveOutOfOrder(): void {
+    this.outOfOrder = true;
+  }
+
+  add(claim: Claim, range: Range, root: Element): TrackedClaim {
+    const t: TrackedClaim = { id: `claim-${this.nextId++}`, claim, range, root };
+    this.byId.set(t.id, t);
+    this.sorted = null;
+    addTo(this.byRoot, root, t);
+    const nodes = [range.startContainer, range.endContainer];
+    this.indexedNodes.set(t, nodes);
+    for (const node of nodes) addTo(this.byNode, node, t);
+    return t;
+  }
+
+  /** Forgets a claim; true when its root has no claims left. */
+  remove(t: TrackedClaim): boolean {
+    this.byId.delete(t.id);
+    this.sorted = null;
+    const set = this.byRoot.get(t.root);
+    set?.delete(t);
+    const rootEmpty = set?.size === 0;
+    if (rootEmpty) this.byRoot.delete(t.root);
+    for (const node of this.indexedNodes.get(t) ?? []) {
+      const nodeSet = this.byNode.get(node);
+      nodeSet?.delete(t);
+      if (nodeSet?.size === 0) this.byNode.delete(node);
+    }
+    return rootEmpty;
+  }
+
+  get(id: string): TrackedClaim | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Still held (not replaced by a later look at its chunk). */
+  holds(t: TrackedClaim): boolean {
+    return this.byId.get(t.id) === t;
+  }
+
+  inRoot(root: Element): Iterable<TrackedClaim> {
+    return this.byRoot.get(root) ?? [];
+  }
+
+  roots(): Iterable<Element> {
+    return this.byRoot.keys();
+  }
+
+  /** The claims whose words start or end in `node`; every claim when the node is unknown. */
+  near(node: Node | null): Iterable<TrackedClaim> {
+    return node ? (this.byNode.get(node) ?? []) : this.byId.values();
+  }
+
+  /** The claims whose words lie inside `root` (a chunk that is looked at again). */
+  within(root: Element): TrackedClaim[] {
+    const out: TrackedClaim[] = [];
+    for (const [chunk, set] of this.byRoot) {
+      if (chunk === root || root.contains(chunk)) out.push(...set);
+      else if (chunk.contains(root))
+        for (const t of set) if (root.contains(t.range.startContainer)) out.push(t);
+    }
+    return out;
+  }
+
+  /** Claims whose text left the page (a live Range collapses onto a removed node's parent). */
+  detached(): TrackedClaim[] {
+    return [...this.byId.values()].filter(
+      (t) => t.range.collapsed || !t.range.startContainer.isConnected,
+    );
+  }
+
+  clear(): void {
+    this.byId.clear();
+    this.byRoot.clear();
+    this.byNode.clear();
+    this.sorted = null;
+  }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function compareRanges(a: Range, b: Range): number {
+  try {
+    return a.compareBoundaryPoints(Range.START_TO_START, b);
+  } catch {
+    return 0; // ranges in detached trees cannot be compared; keep their order
+  }
+}

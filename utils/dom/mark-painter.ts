@@ -1,0 +1,186 @@
+/**
+ * Owns the marks: which claims are drawn, when (in batches), and on a long page only near
+ * the viewport (the mark window). Reads the claim index; never reads the page's text.
+ */
+import { isShown, type ClaimIndex, type TrackedClaim } from './claim-index';
+import { createHighlighter, type Highlighter } from './highlight';
+import { MarkWindow, type Stretch } from './mark-window';
+import { DRAWN_MARK, setTimingMark } from './timing-marks';
+
+/** Marks on a page beyond which only those near the viewport are registered. */
+const WINDOW_THRESHOLD = 2000;
+/** How far beyond the viewport marks are kept registered: two screens up and down. */
+const WINDOW_MARGIN = '200% 0px 200% 0px';
+/** Shortest time between two batches of new marks on a long page. */
+const MARK_BATCH_MS = 150;
+/** Marks worth a batch of their own, however few are shown. */
+const MARK_BATCH_MIN = 100;
+/** Longest a found claim waits to be shown while the rest of the page is read. */
+const MARK_BATCH_MAX_WAIT_MS = 1000;
+
+export interface MarkPainterOptions {
+  doc: Document;
+  claims: ClaimIndex;
+  showUnverified: boolean;
+  /** Marks in the reader's "stronger background" style. */
+  strongMarks: boolean;
+}
+
+export class MarkPainter {
+  private readonly doc: Document;
+  private readonly claims: ClaimIndex;
+  private marks: Highlighter | null = null;
+  private pending: TrackedClaim[] = [];
+  private lastBatchAt = -Infinity;
+  private shownMarks = 0;
+  /** Set on long pages: only marks near the viewport are registered (see `openWindow`). */
+  private window: MarkWindow | null = null;
+  /** The stretch each marked root belongs to (the run it was read in), for the window. */
+  private readonly stretches = new Map<Element, Stretch>();
+  private showUnverified: boolean;
+  private strongMarks: boolean;
+
+  constructor(options: MarkPainterOptions) {
+    this.doc = options.doc;
+    this.claims = options.claims;
+    this.showUnverified = options.showUnverified;
+    this.strongMarks = options.strongMarks;
+  }
+
+  /** Made on first use: a page with nothing to mark never touches the highlight registry. */
+  private get highlighter(): Highlighter {
+    if (!this.marks) {
+      this.marks = createHighlighter(this.doc);
+      this.marks.setStrong(this.strongMarks);
+    }
+    return this.marks;
+  }
+
+  get unverifiedShown(): boolean {
+    return this.showUnverified;
+  }
+
+  isShown(t: TrackedClaim): boolean {
+    return isShown(t.claim, this.showUnverified);
+  }
+
+  /** A claim found: drawn with the next batch. `stretch`: the run it was read in. */
+  add(t: TrackedClaim, stretch: Stretch): void {
+    this.stretches.set(t.root, stretch);
+    if (this.isShown(t)) this.pending.push(t);
+  }
+
+  /** A claim forgotten; `rootEmpty` when its root has no claims left. */
+  remove(t: TrackedClaim, rootEmpty: boolean): void {
+    this.highlighter.remove(t.range);
+    if (rootEmpty) {
+      this.stretches.delete(t.root);
+      this.window?.forget(t.root);
+    }
+  }
+
+  setStrong(strong: boolean): void {
+    this.strongMarks = strong;
+    this.marks?.setStrong(strong);
+  }
+
+  /** The reader shows or hides unverified claims: their marks follow at once. */
+  setShowUnverified(show: boolean): void {
+    this.showUnverified = show;
+    for (const t of this.claims.all) {
+      if (t.claim.verdict !== 'unverified') continue;
+      if (show && (!this.window || this.window.isNear(t.root)))
+        this.highlighter.add(t.range, 'unverified');
+      else this.highlighter.remove(t.range);
+    }
+  }
+
+  /**
+   * Shows the marks found since the last call. Every change to a highlight makes the browser
+   * repaint, so on a long page marks are added in batches, not after every chunk.
+   */
+  flush(force: boolean): void {
+    const now = this.doc.defaultView?.performance.now() ?? 0;
+    if (this.pending.length === 0) return;
+    // The browser re-validates every range of a highlight when it changes, so batches grow
+    // with the marks already shown (total work stays linear), but never wait past a second.
+    // Each batch also costs the page a frame, and a frame shortens the idle time left for
+    // reading the rest of the page.
+    const due =
+      now - this.lastBatchAt >= MARK_BATCH_MS &&
+      (this.pending.length >= Math.max(MARK_BATCH_MIN, this.shownMarks / 2) ||
+        now - this.lastBatchAt >= MARK_BATCH_MAX_WAIT_MS);
+    if (!force && !due) return;
+    if (!this.window && this.claims.size > WINDOW_THRESHOLD) this.openWindow();
+    this.lastBatchAt = now;
+    this.shownMarks += this.pending.length;
+    let drawn = false;
+    for (const t of this.pending) {
+      if (!this.claims.holds(t)) continue;
+      if (this.window) {
+        // Marks far from the viewport are not drawn; their paragraphs are watched instead.
+        this.window.watch(t.root, this.stretchFor(t.root));
+        if (!this.window.isNear(t.root)) continue;
+      }
+      if (!this.isShown(t)) continue;
+      this.highlighter.add(t.range, t.claim.verdict);
+      drawn = true;
+    }
+    this.pending = [];
+    if (drawn || !this.window) setTimingMark(this.doc, DRAWN_MARK);
+  }
+
+  /**
+   * Past a few thousand marks, the browser's cost of drawing highlights grows with every
+   * range registered, whether on screen or not: each change costs more than a long task.
+   * From then on only the paragraphs near the viewport have their ranges registered, as an
+   * IntersectionObserver (which never touches the page) reports them coming and going.
+   */
+  private openWindow(): void {
+    const win = this.doc.defaultView;
+    if (!win || typeof win.IntersectionObserver !== 'function') return;
+    const window = new MarkWindow(win, {
+      rootMargin: WINDOW_MARGIN,
+      onChange: (roots, near) => {
+        for (const root of roots) {
+          for (const t of this.claims.inRoot(root)) {
+            if (!near) this.highlighter.remove(t.range);
+            else if (this.isShown(t)) this.highlighter.add(t.range, t.claim.verdict);
+          }
+        }
+        if (near) setTimingMark(this.doc, DRAWN_MARK);
+      },
+    });
+    this.window = window;
+    for (const t of this.claims.all) this.highlighter.remove(t.range);
+    for (const root of this.claims.roots()) window.watch(root, this.stretchFor(root));
+  }
+
+  /** A root's stretch; a root read on its own is a stretch of one. */
+  private stretchFor(root: Element): Stretch {
+    let stretch = this.stretches.get(root);
+    if (!stretch) {
+      stretch = { sentinels: [root] };
+      this.stretches.set(root, stretch);
+    }
+    return stretch;
+  }
+
+  /** Every mark goes (a new look at the whole page); the painter stays usable. */
+  clear(): void {
+    this.window?.disconnect();
+    this.window = null;
+    this.pending = [];
+    this.shownMarks = 0;
+    for (const t of this.claims.all) this.marks?.remove(t.range);
+    this.stretches.clear();
+  }
+
+  /** Removes every mark and registration this painter made (the context is invalidated). */
+  dispose(): void {
+    this.window?.disconnect();
+    this.window = null;
+    this.pending = [];
+    this.marks?.clear();
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Reads a run of the page with the engine: the run's text and its map back to the page, the
+ * context it is read with (the page's, and the blocks before the run), and the claims found,
+ * whole or part by part. Never throws: a part of the page that cannot be read is skipped.
+ */
+import type { Claim, Engine, PageContext } from '@/utils/engine';
+import { LOOK_BACK_BLOCKS, pageNames } from '@/utils/engine/page-context';
+import { blocksBefore } from './chunk';
+import type { FailureLog } from './failures';
+import { PARAGRAPH_SELECTOR } from './elements';
+import { extractBlocks, rangeFor } from './extract';
+import { PART_CHARS, partsOf, type Part } from './parts';
+import { pageTextSample } from './relevance';
+import { isOwnNode } from './shadow-host';
+import type { Run } from './work-queue';
+
+/** Text before a part, given to the engine with it for topic and place (a sentence or so). */
+const PART_CONTEXT_CHARS = 600;
+/** Page headings given with every chunk (the first ones: title, standfirst, first sections). */
+const PAGE_HEADINGS = 12;
+
+const isOwnElement = (el: Element) => isOwnNode(el);
+
+export interface FoundClaim {
+  claim: Claim;
+  range: Range;
+  root: Element;
+}
+
+/** A run's text as read for the engine. */
+export interface Reading {
+  blocks: string[];
+  segments: Array<ReturnType<typeof extractBlocks>['segments'][number]>;
+  /** The element of the run each block came from. */
+  owners: Element[];
+  /** Text length of each element of the run. */
+  sizes: number[];
+  /** The blocks before the run, read with it as context. */
+  before: string[];
+  context: PageContext;
+}
+
+export class RunReader {
+  /** The page's own context (title, date, first headings, bodies named); see `readPageContext`. */
+  page: PageContext = {};
+
+  constructor(
+    private readonly doc: Document,
+    private readonly engine: Engine,
+    private readonly failures: FailureLog,
+  ) {}
+
+  /**
+   * The text of a run of elements, its map back to the page, and the context the engine
+   * reads it with: the blocks before it (as in a whole-page read; claims found in those
+   * blocks belong to the chunk before and are dropped). Null when the page's markup could
+   * not be read: a malformed page must not break the content script, or the page.
+   */
+  read(run: Run): Reading | null {
+    try {
+      const blocks: string[] = [];
+      const segments: Reading['segments'] = [];
+      const owners: Element[] = [];
+      const headings: string[] = [];
+      const sizes: number[] = [];
+      for (const root of run) {
+        const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
+        sizes.push(extracted.blocks.reduce((sum, b) => sum + b.length, 0));
+        blocks.push(...extracted.blocks);
+        segments.push(...extracted.segments);
+        for (let i = 0; i < extracted.blocks.length; i++) owners.push(root);
+        headings.push(...(extracted.context.headings ?? []));
+      }
+      const before = blocksBefore(run[0]!, LOOK_BACK_BLOCKS);
+      const context: PageContext = {
+        ...this.page,
+        headings: [
+          ...(this.page.headings ?? []),
+          ...before.filter((b) => b.heading).map((b) => b.text),
+          ...headings,
+        ],
+      };
+      return { blocks, segments, owners, sizes, before: before.map((b) => b.text), context };
+    } catch (error) {
+      this.failures.report('read a block', error);
+      return null;
+    }
+  }
+
+  /**
+   * What every chunk is read with: the page's title, date and first headings (they speak for
+   * all of it; a page of thousands of section titles must not make every chunk read them
+   * all), and the bodies named anywhere in it, since a chunk may say "the trust" and never
+   * name it.
+   */
+  readPageContext(): PageContext {
+    // The page's metadata is context only: when it cannot be read, the text still is.
+    const page: PageContext = this.failures.contain(
+      'read a block',
+      {},
+      () => extractBlocks(this.doc, { contextOnly: true, failures: this.failures }).context,
+    );
+    return {
+      ...page,
+      headings: page.headings?.slice(0, PAGE_HEADINGS),
+      names: pageNames(`${page.title ?? ''}\n${pageTextSample(this.doc)}`),
+    };
+  }
+
+  /** The engine's reading of a whole run at once. Never throws. */
+  analyse(reading: Reading): FoundClaim[] {
+    try {
+      const out: FoundClaim[] = [];
+      for (const claim of this.engine.analyseBlocks(reading.blocks, {
+        ...reading.context,
+        before: reading.before,
+      })) {
+        const found = this.found(reading, claim);
+        if (found) out.push(found);
+      }
+      return out;
+    } catch (error) {
+      this.failures.report('analyse a block', error);
+      return [];
+    }
+  }
+
+  /**
+   * The engine's reading of one part of a big run, with the end of the part before it as
+   * context. Claims come back with offsets in their whole block. Never throws.
+   */
+  analysePart(reading: Reading, part: Part, previous: Part | null): FoundClaim[] {
+    try {
+      const before = previous
+        ? [
+            previous.pieces
+              .map((p) => p.text)
+              .join('\n')
+              .slice(-PART_CONTEXT_CHARS),
+          ]
+        : reading.before;
+      const out: FoundClaim[] = [];
+      for (const c of this.engine.analyseBlocks(
+        part.pieces.map((p) => p.text),
+        { ...reading.context, before },
+      )) {
+        const piece = part.pieces[c.blockIndex];
+        if (!piece) continue;
+        const claim: Claim = {
+          ...c,
+          blockIndex: piece.block,
+          start: c.start + piece.offset,
+          end: c.end + piece.offset,
+          numberStart: c.numberStart + piece.offset,
+          numberEnd: c.numberEnd + piece.offset,
+        };
+        const found = this.found(reading, claim);
+        if (found) out.push(found);
+      }
+      return out;
+    } catch (error) {
+      this.failures.report('analyse a block', error);
+      return [];
+    }
+  }
+
+  /** A claim with its range in the page, or null when its words map to no text. */
+  private found(reading: Reading, claim: Claim): FoundClaim | null {
+    const blockSegments = reading.segments[claim.blockIndex];
+    const range = blockSegments ? rangeFor(blockSegments, claim.start, claim.end, this.doc) : null;
+    return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
+  }
+
+  /**
+   * The claims the engine reads in the paragraph around `range`, whether or not they are
+   * marked: "Check this statistic" reads a selection with the sentences around it, as the
+   * page does; inside a huge paragraph, part by part, as the page split reads it.
+   */
+  around(range: Range, chunkChars: number): FoundClaim[] {
+    const node = range.commonAncestorContainer;
+    const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    const block = el?.closest(PARAGRAPH_SELECTOR) ?? el;
+    if (!block || isOwnNode(block)) return [];
+    if (this.page.title === undefined) this.page = this.readPageContext();
+    const reading = this.read([block]);
+    if (!reading) return [];
+    if (reading.sizes[0]! <= chunkChars) return this.analyse(reading);
+    const parts = [...partsOf(reading.blocks, PART_CHARS)];
+    return parts.flatMap((part, i) => this.analysePart(reading, part, parts[i - 1] ?? null));
+  }
+}

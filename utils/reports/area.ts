@@ -1,0 +1,112 @@
+/**
+ * The store's storage area (`browser.storage.local`): its keys, reads and writes that turn
+ * the browser's failures into errors a reader understands, and the one queue that runs this
+ * page's store operations in turn.
+ */
+import * as v from 'valibot';
+import { browser } from 'wxt/browser';
+import { REPORTS_SCHEMA_VERSION, type IndexEntry, type Report } from './schema';
+
+export const INDEX_KEY = 'reports';
+export const REPORT_PREFIX = 'report:';
+export const BACKUP_PREFIX = 'reports-backup-';
+export const RECOVERY_KEY = 'reports-recovery';
+
+/**
+ * `quota`: storage is full, nothing was changed. `corrupt`: the browser could not read the
+ * store at all (a damaged but readable store is repaired instead, see `loadStatus`).
+ * `invalid`: the draft, note or report id was not acceptable; nothing was changed.
+ */
+export type ReportStoreErrorCode = 'quota' | 'corrupt' | 'invalid';
+
+/** Messages a reader understands; the UI shows `error.message` as it is. */
+export const REPORT_STORE_MESSAGES = {
+  quota:
+    "Your browser's storage for Kent Stats Check is full. Export and delete some reports, then try again. Nothing was lost.",
+  unreadable:
+    'Kent Stats Check could not read your saved reports just now. Nothing was changed. Close this page and try again.',
+  notFound: 'This report no longer exists. It may have been deleted in another window.',
+} as const;
+
+/** The errors the UI must show. Anything else thrown is a bug, not a reader's problem. */
+export class ReportStoreError extends Error {
+  override readonly name = 'ReportStoreError';
+  readonly code: ReportStoreErrorCode;
+  constructor(code: ReportStoreErrorCode, message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Chrome: "QUOTA_BYTES quota exceeded"; Firefox: a `QuotaExceededError`. */
+export function isQuotaError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /quota/i.test(text);
+}
+
+export function invalid(issues: readonly v.BaseIssue<unknown>[]): ReportStoreError {
+  const fields = [...new Set(issues.map((i) => v.getDotPath(i) ?? 'report'))].join(', ');
+  return new ReportStoreError(
+    'invalid',
+    `This report was not saved: some of its details are missing or too long (${fields}).`,
+  );
+}
+
+export type Items = Record<string, unknown>;
+
+export async function get(keys: string[] | null): Promise<Items> {
+  try {
+    return (await browser.storage.local.get(keys)) as Items;
+  } catch (cause) {
+    throw new ReportStoreError('corrupt', REPORT_STORE_MESSAGES.unreadable, { cause });
+  }
+}
+
+/** One `set`: all or nothing, so a full quota changes nothing already stored. */
+export async function set(items: Items): Promise<void> {
+  try {
+    await browser.storage.local.set(items);
+  } catch (cause) {
+    if (isQuotaError(cause)) {
+      throw new ReportStoreError('quota', REPORT_STORE_MESSAGES.quota, { cause });
+    }
+    throw cause;
+  }
+}
+
+export async function remove(keys: string[]): Promise<void> {
+  if (keys.length > 0) await browser.storage.local.remove(keys);
+}
+
+export const reportKey = (id: string) => `${REPORT_PREFIX}${id}`;
+export const indexValue = (entries: readonly IndexEntry[]) => ({
+  version: REPORTS_SCHEMA_VERSION,
+  entries,
+});
+export const toEntry = (r: Report): IndexEntry => ({ id: r.id, createdAt: r.createdAt });
+/**
+ * Oldest first; reports of the same millisecond by id, so the order is total and an export
+ * imported elsewhere lists exactly as it did here.
+ */
+export function byCreatedAt(a: IndexEntry, b: IndexEntry): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+let tail: Promise<unknown> = Promise.resolve();
+/** Runs store operations of this page one at a time, so none reads an index another is writing. */
+export function serial<T>(task: () => Promise<T>): Promise<T> {
+  const run = tail.then(task);
+  tail = run.catch(() => undefined);
+  return run;
+}
+
+/** crypto.randomUUID is missing where a content script runs on an http:// page. */
+export function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = ((b[6] ?? 0) & 0x0f) | 0x40;
+  b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
