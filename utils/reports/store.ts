@@ -36,12 +36,9 @@ import {
   INDEX_KEY,
   RECOVERY_KEY,
   REPORT_PREFIX,
-  REPORT_STORE_MESSAGES,
-  ReportStoreError,
   byCreatedAt,
   get,
   indexValue,
-  invalid,
   newId,
   remove,
   reportKey,
@@ -49,6 +46,7 @@ import {
   set,
   toEntry,
 } from './area';
+import { REPORT_STORE_MESSAGES, ReportStoreError, invalid } from './errors';
 import { loadIndex, readValid } from './recovery';
 import {
   RecoveryNoticeSchema,

@@ -11,7 +11,7 @@ import {
   watchReports,
 } from '@/utils/reports/store';
 import { exportAll } from '@/utils/reports/transfer';
-import { ReportStoreError } from '@/utils/reports/area';
+import { ReportStoreError } from '@/utils/reports/errors';
 import { sampleDraft } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
