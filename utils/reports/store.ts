@@ -96,14 +96,6 @@ export function countReports(): Promise<number> {
   return serial(async () => (await loadIndex()).length);
 }
 
-export function getReport(id: string): Promise<Report | null> {
-  return serial(async () => {
-    const has = (es: IndexEntry[]) => es.some((e) => e.id === id);
-    const { reports } = await readValid(await loadIndex(), (es) => (has(es) ? [id] : []));
-    return reports[0] ?? null;
-  });
-}
-
 /**
  * Saves a report at once and returns it with its id and time. Throws `ReportStoreError`
  * `invalid` for a draft missing what the form requires, `quota` when storage is full (the
