@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { sendToBackground } from '@/utils/messages';
 import { normaliseSettings, type Settings } from '@/utils/storage/settings';
-import { settingsItem } from '@/utils/storage/settings-item';
 import type { SettingsChange } from '@/utils/storage/settings-writer';
+import { sendToBackground, settingsItem } from '@/components/extension';
 
 /** A change the browser did not store; its message says why, for the reader. */
 export class SettingsWriteError extends Error {}

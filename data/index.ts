@@ -103,11 +103,6 @@ export function seriesOf(figure: Figure): readonly Figure[] {
   return seriesById.get(figure.series.id) ?? [];
 }
 
-/** Every series id with its figures in canonical order. */
-export function allSeries(): ReadonlyMap<string, readonly Figure[]> {
-  return seriesById;
-}
-
 // ---------------------------------------------------------------------------------------
 // Packs a reader added (options page), on top of the bundled records.
 //
@@ -161,11 +156,6 @@ export function useAddedPacks(packs: readonly AddedPack[]): void {
 /** The bundled records and the added packs' together: what the engine checks against. */
 export function currentDataset(): Dataset {
   return addedCombined;
-}
-
-/** The added packs in use on this page. */
-export function addedPacks(): readonly AddedPack[] {
-  return added;
 }
 
 /** The added pack a source (and so its figures and statements) came from; none when bundled. */

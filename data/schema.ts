@@ -158,10 +158,6 @@ export const NotHeldSchema = v.strictObject({
   quote: text,
 });
 
-export const SourcesFileSchema = v.array(SourceSchema);
-export const FiguresFileSchema = v.array(FigureSchema);
-export const NotHeldFileSchema = v.array(NotHeldSchema);
-
 export type Source = v.InferOutput<typeof SourceSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
 export type NotHeld = v.InferOutput<typeof NotHeldSchema>;

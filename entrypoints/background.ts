@@ -1,20 +1,14 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import type { BackgroundMessages } from '@/utils/messages/background';
+import { dispatch, type HandlersOf } from '@/utils/messages/map';
+import { isBackgroundMessage } from '@/utils/messages/background-checks';
 import { settingsItem } from '@/utils/storage/settings-item';
-import {
-  createSettingsWriter,
-  isSettingsChange,
-  type SettingsChange,
-} from '@/utils/storage/settings-writer';
+import { createSettingsWriter } from '@/utils/storage/settings-writer';
 import { defineBackground } from 'wxt/utils/define-background';
 import { BADGE_TEXT_COLOR, badgeFor } from '@/utils/badge';
-import {
-  CHECK_SELECTION_MENU_ID,
-  REPORT_REQUEST_PARAM,
-  isBadgeMessage,
-  isOpenReportMessage,
-  sendToTab,
-  type ReportRequest,
-} from '@/utils/messages';
+import { REPORT_REQUEST_PARAM } from '@/utils/messages/report-request';
+import { sendToTab } from '@/utils/messages/send';
+import { type ReportRequest } from '@/utils/messages/background';
 
 /**
  * The background does three small things: it owns the "Check this statistic" menu item and
@@ -24,6 +18,9 @@ import {
  * reader's settings, so changes made in several tabs at once all survive. Nothing long-lived is kept here: each
  * badge belongs to its tab, and the browser resets it when the tab navigates.
  */
+/** The context menu item "Check this statistic". */
+const CHECK_SELECTION_MENU_ID = 'kent-stats-check-selection';
+
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => {
     // Menus survive restarts in Chrome; recreate cleanly on install and update.
@@ -44,27 +41,32 @@ export default defineBackground(() => {
   });
 
   const settingsWriter = createSettingsWriter(settingsItem);
+  const handlers: HandlersOf<BackgroundMessages, Sender> = {
+    'page-badge': (counts, { tab }) =>
+      tab?.id === undefined ? undefined : showBadge(tab.id, badgeFor(counts)),
+    'open-report': (request, { tab }) => (tab ? openReportPage(tab, request) : undefined),
+    'update-settings': (change) => settingsWriter.apply(change),
+  };
 
-  browser.runtime.onMessage.addListener((message, sender) => {
-    if (sender.id !== browser.runtime.id) return undefined;
-    // Settings change only from the extension's own pages, never from a content script.
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    if (sender.id !== browser.runtime.id || !isBackgroundMessage(message)) return undefined;
+    // Settings change only from the extension's own pages, never from a content script; the
+    // badge and the report page are a page's checker's to ask for.
     const fromExtensionPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
-    if (fromExtensionPage && isSettingsMessage(message))
-      return settingsWriter.apply(message.payload);
-    const tab = sender.tab;
-    // Only a page's checker sends these; anything else is not for the background.
-    if (tab?.id === undefined || sender.id !== browser.runtime.id) return undefined;
-    if (isBadgeMessage(message)) return showBadge(tab.id, badgeFor(message.payload));
-    if (isOpenReportMessage(message)) return openReportPage(tab, message.payload);
-    return undefined;
+    const allowed =
+      SENDERS[message.type] === 'extension-page' ? fromExtensionPage : sender.tab?.id !== undefined;
+    return allowed ? dispatch(handlers, message, sender) : undefined;
   });
 });
 
-function isSettingsMessage(value: unknown): value is { payload: SettingsChange } {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, payload } = value as { type?: unknown; payload?: unknown };
-  return type === 'update-settings' && isSettingsChange(payload);
-}
+type Sender = Browser.runtime.MessageSender;
+
+/** Who may send each message: a page's checker, or one of the extension's own pages. */
+const SENDERS: Record<keyof BackgroundMessages, 'page' | 'extension-page'> = {
+  'page-badge': 'page',
+  'open-report': 'page',
+  'update-settings': 'extension-page',
+};
 
 /**
  * The report page for a claim, in a new tab beside the page's. The claim travels in the

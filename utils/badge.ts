@@ -4,7 +4,7 @@
  * found when none differs. Its title says the same in words. A page with nothing found gets no
  * badge at all.
  */
-import type { ClaimSummary } from './messages';
+import type { ClaimSummary } from '@/utils/messages/content';
 
 /** The counts the content script reports for its page (plain JSON, for messaging). */
 export interface BadgeCounts {

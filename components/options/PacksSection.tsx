@@ -1,14 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AddedPack, AddedPackSource } from '@/data/added';
 import { formatDate } from '@/components/format/figure';
-import { addPackFromZip } from '@/utils/storage/add-pack';
 import {
+  addPackFromZip,
   ADDED_PACK_CAPS,
   dismissPacksNotice,
   loadAddedPacks,
   removeAddedPack,
   watchAddedPacks,
-} from '@/utils/storage/packs';
+} from '@/components/extension';
 
 /** The section takes nothing: it reads and writes the added packs in storage itself. */
 export type PacksSectionProps = Record<string, never>;

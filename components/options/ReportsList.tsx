@@ -3,7 +3,9 @@ import { VERDICT_LABELS } from '@/utils/verdicts';
 import { formatDate } from '@/components/format/figure';
 import { httpUrl } from '@/utils/safe-url';
 import { correctionRequest, mailtoUrl } from '@/utils/reports/correction-request';
-import { reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
+import { reportsToCsv, reportsToJson } from '@/utils/reports/files';
+import { ReportStoreError } from '@/utils/reports/errors';
+import { REPORT_KIND_LABELS, type RecoveryNotice, type Report } from '@/utils/reports/schema';
 import {
   REPORTS_PAGE_SIZE,
   deleteReports,
@@ -12,10 +14,9 @@ import {
   loadStatus,
   updateNote,
   watchReports,
-} from '@/utils/reports/store';
-import { ReportStoreError } from '@/utils/reports/area';
-import { exportAll, importReports } from '@/utils/reports/transfer';
-import { REPORT_KIND_LABELS, type RecoveryNotice, type Report } from '@/utils/reports/schema';
+  exportAll,
+  importReports,
+} from '@/components/extension';
 
 export interface ReportsListProps {
   reportEmail: string;

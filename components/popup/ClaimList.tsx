@@ -1,4 +1,4 @@
-import type { ClaimSummary } from '@/utils/messages';
+import type { ClaimSummary } from '@/utils/messages/content';
 import { VERDICT_LABELS, VERDICT_ORDER } from '@/utils/verdicts';
 import { officialFigureText } from './official-figure';
 

@@ -1,18 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
 import { DATASET_VERSION, type PackCount } from '@/data';
 import type { Dataset } from '@/data/schema';
 import type { Engine } from '@/utils/engine';
 import { ReportForm } from '@/components/report/ReportForm';
 import { useSettings } from '@/components/use-settings';
-import { sendToTab, type ClaimSummary, type PageStatus } from '@/utils/messages';
-import { addReport, countReports, watchReportCount } from '@/utils/reports/store';
+import { type ClaimSummary, type PageStatus } from '@/utils/messages/content';
 import { CheckForm } from './CheckForm';
 import { ClaimList } from './ClaimList';
 import { PauseToggle } from './PauseToggle';
 import { SourceList } from './SourceList';
 import '@/components/report/report.css';
 import './popup.css';
+import {
+  browser,
+  sendToTab,
+  addReport,
+  countReports,
+  watchReportCount,
+} from '@/components/extension';
 
 export interface PopupAppProps {
   engine: Engine;

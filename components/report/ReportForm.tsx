@@ -7,7 +7,7 @@ import {
   isEmailAddress,
   mailtoUrl,
 } from '@/utils/reports/correction-request';
-import { ReportStoreError } from '@/utils/reports/area';
+import { ReportStoreError } from '@/utils/reports/errors';
 import { type Report, type ReportDraft, type ReportKind } from '@/utils/reports/schema';
 
 /** The claim a report is about, exactly as the reader saw it. */

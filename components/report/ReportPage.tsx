@@ -1,10 +1,9 @@
-import { browser } from 'wxt/browser';
 import { useSettings } from '@/components/use-settings';
-import { addReport } from '@/utils/reports/store';
-import type { ReportRequest } from '@/utils/messages';
+import type { ReportRequest } from '@/utils/messages/background';
 import { ReportForm } from './ReportForm';
 import './report.css';
 import './report-page.css';
+import { browser, addReport } from '@/components/extension';
 
 export interface ReportPageProps {
   /** The claim and page from the card; null when the address carries none. */

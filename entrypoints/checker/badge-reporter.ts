@@ -4,8 +4,8 @@
  * costs no message.
  */
 import { countVerdicts, type BadgeCounts } from '@/utils/badge';
-import type { ClaimSummary } from '@/utils/messages';
-import { sendToBackground } from '@/utils/messages';
+import type { ClaimSummary } from '@/utils/messages/content';
+import { sendToBackground } from '@/utils/messages/send';
 
 export interface BadgeReporter {
   /** The claims the reader sees on the page now (none: the badge goes). */

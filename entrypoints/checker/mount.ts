@@ -10,7 +10,8 @@ import { watchNavigation } from '@/utils/dom/navigation';
 import { releaseListener } from '@/utils/loader/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController, viewOf } from '@/entrypoints/checker/page-ui-controller';
-import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages';
+import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages/content';
+import { dispatch, type HandlersOf } from '@/utils/messages/map';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { loadAddedPacks, watchAddedPacks } from '@/utils/storage/packs';
 import { settingsItem } from '@/utils/storage/settings-item';
@@ -122,22 +123,13 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   });
   ctx.onInvalidated(() => releaseListener(unwatch));
 
-  const handle = (message: ContentMessage): Promise<unknown> | undefined => {
-    switch (message.type) {
-      case 'get-page-status':
-        return packsReady.then(() => pageStatus());
-      case 'open-claim': {
-        const { id } = message.payload as ContentScriptMessages['open-claim']['request'];
-        return packsReady.then(() => session?.ui.open(id, 'keyboard') ?? false);
-      }
-      case 'check-selection': {
-        const { text } = message.payload as ContentScriptMessages['check-selection']['request'];
-        return packsReady.then(() => checkSelection(text));
-      }
-      default:
-        return undefined;
-    }
+  // Each answer waits for the added packs' first read, so it speaks for the full dataset.
+  const handlers: HandlersOf<ContentScriptMessages> = {
+    'get-page-status': () => packsReady.then(() => pageStatus()),
+    'open-claim': ({ id }) => packsReady.then(() => session?.ui.open(id, 'keyboard') ?? false),
+    'check-selection': ({ text }) => packsReady.then(() => checkSelection(text)),
   };
+  const handle = (message: ContentMessage) => dispatch(handlers, message, undefined);
 
   /** "Check this statistic": the best official match for the selection, in a card beside it. */
   function checkSelection(text: string): boolean {

@@ -7,7 +7,7 @@
 import { h, render } from 'preact';
 import { PageUi, type AnchorRect, type PageClaimView } from '@/components/page/PageUi';
 import pageUiCss from '@/components/page/page-ui.css?inline';
-import { sendToBackground } from '@/utils/messages';
+import { sendToBackground } from '@/utils/messages/send';
 import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import type { PageChecker } from '@/utils/dom/page-checker';

@@ -11,17 +11,14 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { IDLE_MARK, type CheckerApi } from '@/utils/loader/checker-handoff';
+import { IDLE_MARK, LOADER_WAKE_KEY, type CheckerApi } from '@/utils/loader/checker-handoff';
 import { watchNavigation } from '@/utils/dom/navigation';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
 import { releaseListener } from '@/utils/loader/release-listener';
-import {
-  isContentMessage,
-  LOADER_WAKE_KEY,
-  type ContentMessage,
-  type PageStatus,
-} from '@/utils/messages';
+import { isContentMessage } from '@/utils/messages/content-checks';
+import type { ContentMessage, ContentScriptMessages } from '@/utils/messages/content';
+import { dispatch, type HandlersOf } from '@/utils/messages/map';
 import { isPaused, type Settings } from '@/utils/storage/settings';
 import { importChecker, loadChecker } from './load-checker';
 import { readSettings, watchSettings } from './settings-reader';
@@ -194,23 +191,18 @@ function gate(ctx: ContentScriptContext): void {
   }
 
   /** Answers for a page the checker never looked at. */
-  async function unloaded(message: ContentMessage): Promise<unknown> {
-    switch (message.type) {
-      case 'get-page-status': {
-        const status: PageStatus = {
-          relevant: false,
-          paused: await paused(),
-          url: location.href,
-          title: document.title,
-          claims: [],
-        };
-        return status;
-      }
-      case 'open-claim':
-      case 'check-selection':
-        return false;
-      default:
-        return undefined;
-    }
+  const unloadedHandlers: HandlersOf<ContentScriptMessages> = {
+    'get-page-status': async () => ({
+      relevant: false,
+      paused: await paused(),
+      url: location.href,
+      title: document.title,
+      claims: [],
+    }),
+    'open-claim': () => false,
+    'check-selection': () => false,
+  };
+  function unloaded(message: ContentMessage): unknown {
+    return dispatch(unloadedHandlers, message, undefined);
   }
 }

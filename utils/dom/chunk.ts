@@ -6,14 +6,6 @@
 import { BLOCK_TAGS, isSkippedTag } from './elements';
 import { extractBlocks } from './extract';
 
-export function chunkRoots(
-  root: Element,
-  maxChars: number,
-  isOwn: (el: Element) => boolean,
-): Element[] {
-  return chunkRuns(root, maxChars, isOwn).flat();
-}
-
 /**
  * The page as runs of neighbouring elements, each run at most about `maxChars` of text: a
  * long article of short paragraphs becomes a few dozen runs, not thousands of one-paragraph
@@ -127,23 +119,19 @@ function isBlank(text: string): boolean {
   return true;
 }
 
-/**
- * The text just before a root, as the engine would have seen it in a whole-page read: the
- * nearest preceding blocks (up to `count`, each cut to its last `maxChars`). A paragraph
- * looked at on its own (a chunk, a re-rendered or appended paragraph) then still reads its
- * topic and place from the sentences before it.
- */
-export function textBefore(root: Element, count: number, maxChars = 600): string[] {
-  return blocksBefore(root, count, maxChars).map((b) => b.text);
-}
-
 export interface BlockBefore {
   text: string;
   /** True when the block is a heading (h1–h6), which the engine reads as a section title. */
   heading: boolean;
 }
 
-/** `textBefore` with each block marked as a heading or not. */
+/**
+ * The blocks just before a root, as the engine would have seen it in a whole-page read: the
+ * nearest preceding blocks (up to `count`, each cut to its last `maxChars`). A paragraph
+ * looked at on its own (a chunk, a re-rendered or appended paragraph) then still reads its
+ * topic and place from the sentences before it.
+ * Each block is marked as a heading or not (the engine reads headings as section titles).
+ */
 export function blocksBefore(root: Element, count: number, maxChars = 600): BlockBefore[] {
   const out: BlockBefore[] = [];
   let el: Element | null = root;

@@ -9,7 +9,7 @@
  * object, where the page's own scripts cannot see it.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentMessage } from '@/utils/messages';
+import type { ContentMessage } from '@/utils/messages/content';
 import type { Settings } from '@/utils/storage/settings';
 
 /** Where the built checker lives in the extension (an unlisted script, web-accessible). */
@@ -29,9 +29,15 @@ export interface CheckerMount {
   relevant: boolean;
 }
 
+/**
+ * The isolated-world global through which `sendToTab` wakes a silent loader (a
+ * `Symbol.for` key, so the loader and the injected function agree without sharing code).
+ */
+export const LOADER_WAKE_KEY = 'kent-stats-check:listen';
+
 export interface CheckerApi {
   /** Answers a message for the content script; undefined for one it does not take. */
-  handle(message: ContentMessage): Promise<unknown> | undefined;
+  handle(message: ContentMessage): unknown;
 }
 
 export type MountChecker = (mount: CheckerMount) => CheckerApi;

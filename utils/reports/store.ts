@@ -36,12 +36,9 @@ import {
   INDEX_KEY,
   RECOVERY_KEY,
   REPORT_PREFIX,
-  REPORT_STORE_MESSAGES,
-  ReportStoreError,
   byCreatedAt,
   get,
   indexValue,
-  invalid,
   newId,
   remove,
   reportKey,
@@ -49,6 +46,7 @@ import {
   set,
   toEntry,
 } from './area';
+import { REPORT_STORE_MESSAGES, ReportStoreError, invalid } from './errors';
 import { loadIndex, readValid } from './recovery';
 import {
   RecoveryNoticeSchema,
@@ -96,14 +94,6 @@ export function listReports(
 /** How many reports are stored, from the index alone (the popup's count). */
 export function countReports(): Promise<number> {
   return serial(async () => (await loadIndex()).length);
-}
-
-export function getReport(id: string): Promise<Report | null> {
-  return serial(async () => {
-    const has = (es: IndexEntry[]) => es.some((e) => e.id === id);
-    const { reports } = await readValid(await loadIndex(), (es) => (has(es) ? [id] : []));
-    return reports[0] ?? null;
-  });
 }
 
 /**

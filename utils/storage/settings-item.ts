@@ -4,19 +4,9 @@
  * change applies at once to open tabs.
  */
 import { storage } from '@wxt-dev/storage';
-import {
-  DEFAULT_SETTINGS,
-  normaliseSettings,
-  SETTINGS_AREA,
-  SETTINGS_KEY,
-  type Settings,
-} from './settings';
+import { DEFAULT_SETTINGS, SETTINGS_AREA, SETTINGS_KEY, type Settings } from './settings';
 
 export const settingsItem = storage.defineItem<Settings>(`${SETTINGS_AREA}:${SETTINGS_KEY}`, {
   fallback: DEFAULT_SETTINGS,
   version: 1,
 });
-
-export async function loadSettings(): Promise<Settings> {
-  return normaliseSettings(await settingsItem.getValue());
-}

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReportsList } from '@/components/options/ReportsList';
 import { importReports } from '@/utils/reports/transfer';
-import { reportsToJson } from '@/utils/reports/transfer';
+import { reportsToJson } from '@/utils/reports/files';
 import { sampleReport, seedReports } from '../reports/helpers';
 
 beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,11 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { chunkRoots, chunkRuns, textBefore } from '@/utils/dom/chunk';
+import { blocksBefore, chunkRuns } from '@/utils/dom/chunk';
+
+const chunkRoots = (root: Element, max: number, isOwn: (el: Element) => boolean) =>
+  chunkRuns(root, max, isOwn).flat();
+const textBefore = (root: Element, count: number, maxChars?: number) =>
+  blocksBefore(root, count, maxChars).map((b) => b.text);
 
 describe('chunkRoots', () => {
   it('descends into large containers and keeps small blocks whole', () => {

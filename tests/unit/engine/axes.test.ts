@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../data';
 import { loadHtml } from '../../../cli/html';
-import { bylineDate, extractBlocks } from '../../../utils/dom/extract';
+import { extractBlocks } from '../../../utils/dom/extract';
+import { bylineDate } from '../../../utils/dom/publication-date';
 import { createEngine, type Claim } from '../../../utils/engine';
 
 const engine = createEngine(dataset);

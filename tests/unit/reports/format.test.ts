@@ -7,7 +7,7 @@ import {
   isEmailAddress,
   mailtoUrl,
 } from '@/utils/reports/correction-request';
-import { csvCell, reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
+import { csvCell, reportsToCsv, reportsToJson } from '@/utils/reports/files';
 import { EXPORT_FORMAT, EXPORT_VERSION, REPORT_LIMITS } from '@/utils/reports/schema';
 import { addReport } from '@/utils/reports/store';
 import { exportAll, importReports } from '@/utils/reports/transfer';

@@ -5,6 +5,7 @@
  */
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { REPORTS_SCHEMA_VERSION, type Report, type ReportDraft } from '@/utils/reports/schema';
+import { listReports } from '@/utils/reports/store';
 
 export function sampleDraft(overrides: Partial<ReportDraft> = {}): ReportDraft {
   return {
@@ -63,4 +64,10 @@ export async function seedReports(n: number): Promise<Report[]> {
 /** Everything in fake `storage.local`, for "nothing was lost" checks. */
 export async function localSnapshot(): Promise<Record<string, unknown>> {
   return structuredClone(await fakeBrowser.storage.local.get(null));
+}
+
+/** A stored report as the list shows it, by id; null when no list holds it. */
+export async function findReport(id: string): Promise<Report | null> {
+  const { reports } = await listReports({ limit: 500 });
+  return reports.find((r) => r.id === id) ?? null;
 }

@@ -11,7 +11,7 @@ import {
 } from '@/utils/reports/store';
 import { exportAll, importReports } from '@/utils/reports/transfer';
 import { REPORTS_SCHEMA_VERSION } from '@/utils/reports/schema';
-import { ReportStoreError } from '@/utils/reports/area';
+import { ReportStoreError } from '@/utils/reports/errors';
 import { localSnapshot, sampleDraft, sampleReport, seedReports } from './helpers';
 
 beforeEach(() => {

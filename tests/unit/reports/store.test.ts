@@ -4,15 +4,14 @@ import {
   addReport,
   countReports,
   deleteReports,
-  getReport,
   listReports,
   updateNote,
   watchReportCount,
   watchReports,
 } from '@/utils/reports/store';
 import { exportAll } from '@/utils/reports/transfer';
-import { ReportStoreError } from '@/utils/reports/area';
-import { sampleDraft } from './helpers';
+import { ReportStoreError } from '@/utils/reports/errors';
+import { findReport, sampleDraft } from './helpers';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -41,7 +40,7 @@ describe('adding and reading reports', () => {
     expect(report.id).toMatch(UUID);
     expect(report.createdAt).toBe('2025-05-06T09:30:00.000Z');
     expect(report).toMatchObject(sampleDraft());
-    expect(await getReport(report.id)).toEqual(report);
+    expect(await findReport(report.id)).toEqual(report);
     const stored = await fakeBrowser.storage.local.get(`report:${report.id}`);
     expect(stored[`report:${report.id}`]).toEqual(report);
   });
@@ -83,11 +82,11 @@ describe('adding and reading reports', () => {
     const report = await addReport(
       sampleDraft({ kind: 'extension', verdict: null, official: null }),
     );
-    expect(await getReport(report.id)).toEqual(report);
+    expect(await findReport(report.id)).toEqual(report);
   });
 
   it('returns null for an unknown id', async () => {
-    expect(await getReport('00000000-0000-4000-8000-000000000000')).toBeNull();
+    expect(await findReport('00000000-0000-4000-8000-000000000000')).toBeNull();
   });
 });
 
@@ -137,7 +136,7 @@ describe('editing and deleting', () => {
     const report = await addReport(sampleDraft());
     const updated = await updateNote(report.id, 'Should be 27.6, see page 4.');
     expect(updated).toEqual({ ...report, note: 'Should be 27.6, see page 4.' });
-    expect(await getReport(report.id)).toEqual(updated);
+    expect(await findReport(report.id)).toEqual(updated);
   });
 
   it('refuses a note for a deleted report and a note that is too long', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { addReport, countReports, listReports } from '@/utils/reports/store';
 import { exportAll, importReports } from '@/utils/reports/transfer';
-import { reportsToCsv, reportsToJson } from '@/utils/reports/transfer';
+import { reportsToCsv, reportsToJson } from '@/utils/reports/files';
 import { sampleDraft, sampleReport, seedReports } from './helpers';
 
 beforeEach(() => {

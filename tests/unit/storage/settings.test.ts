@@ -1,8 +1,11 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, isPaused, normaliseSettings } from '@/utils/storage/settings';
-import { loadSettings, settingsItem } from '@/utils/storage/settings-item';
+import { settingsItem } from '@/utils/storage/settings-item';
 import { normaliseHostname } from '@/utils/storage/hostname';
+
+/** The settings as every view reads them: the stored value, normalised. */
+const loadSettings = async () => normaliseSettings(await settingsItem.getValue());
 
 beforeEach(() => fakeBrowser.reset());
 
