@@ -1,6 +1,6 @@
 /** A sentence of the page as the context modules see it: its block, its cues, whether it is a heading. */
 import type { ConceptMask } from './concepts';
-import type { SentenceCues } from './cues';
+import { sentenceConcepts, type SentenceCues } from './cues';
 import type { Sentence } from './sentences';
 
 /**
@@ -10,6 +10,7 @@ import type { Sentence } from './sentences';
  */
 export class SentenceRecord {
   private read: SentenceCues | undefined;
+  private topics: ConceptMask | undefined;
   /** Concepts of each clause (asides left out), read when a number in it first needs them. */
   clauseConcepts: Array<ConceptMask | undefined> = [];
 
@@ -24,9 +25,18 @@ export class SentenceRecord {
     return (this.read ??= this.reader(this.sentence.text));
   }
 
+  /**
+   * The sentence's concepts alone: the look-back for context asks every earlier sentence for
+   * these, and most of those sentences are never asked for anything else.
+   */
+  get concepts(): ConceptMask {
+    return this.read?.concepts ?? (this.topics ??= sentenceConcepts(this.sentence.text));
+  }
+
   /** Forgets what was read (it is read again if asked for). */
   release(): void {
     this.read = undefined;
+    this.topics = undefined;
     this.clauseConcepts = [];
   }
 }

@@ -23,10 +23,10 @@ export function contextConcepts(
   title: SentenceCues | null,
 ): { mask: ConceptMask; fromTitle: boolean } {
   let mask = 0n;
-  const topical = walk.find((r) => (r.cues.concepts & TOPICAL) !== 0n);
-  if (topical) mask |= topical.cues.concepts;
+  const topical = walk.find((r) => (r.concepts & TOPICAL) !== 0n);
+  if (topical) mask |= topical.concepts;
   const heading = walk.find((r) => r.heading);
-  if (heading) mask |= heading.cues.concepts;
+  if (heading) mask |= heading.concepts;
   if ((mask & TOPICAL) === 0n && title) return { mask: mask | title.concepts, fromTitle: true };
   return { mask, fromTitle: false };
 }
