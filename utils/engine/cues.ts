@@ -59,18 +59,26 @@ export function readCues(
   const mentions = scanPlaces(text);
   const clauses = clausesOf(text, mentions);
   const places: PlaceCue[] = mentions.map((p) => ({ ...p, role: roleOf(text, p) }));
-  let concepts = conceptsOf(text);
-  if ((concepts & COERCIVE) !== 0n) concepts |= DOMESTIC;
   return {
     text,
     places,
     periods: scanPeriods(text, pageYear),
-    concepts,
+    concepts: sentenceConcepts(text),
     attributions: scanAttributions(text, councilIsKcc),
     clauses,
     rateHint: ORPHAN_RATE.test(text) && !RATE_WITH_NUMBER.test(text),
     total: TOTAL_LABEL.test(text),
   };
+}
+
+/**
+ * The concepts of a sentence, as `readCues` gives them. Apart, because looking back for the
+ * nearest sentence about assault or abuse needs only these, and reading a sentence's places,
+ * periods, clauses and sources as well costs several times more.
+ */
+export function sentenceConcepts(text: string): ConceptMask {
+  const concepts = conceptsOf(text);
+  return (concepts & COERCIVE) !== 0n ? concepts | DOMESTIC : concepts;
 }
 
 /** A parenthesis that lists other things as well as the place: "(KCC, GPs, other NHS trusts)". */
