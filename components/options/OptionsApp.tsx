@@ -1,4 +1,6 @@
+import { useMemo, useState } from 'preact/hooks';
 import { DATASET_VERSION, dataset } from '@/data';
+import type { AddedPack } from '@/data/added';
 import { formatDate } from '@/components/format/figure';
 import { useSettings } from '@/components/use-settings';
 import { SourceDetails } from './SourceDetails';
@@ -11,6 +13,16 @@ import './options.css';
 /** Settings, and everything the extension knows, browsable without any page. */
 export function OptionsApp() {
   const [settings, update] = useSettings();
+  // The figures and sources browsable below: the bundled ones, then those of packs the reader added.
+  const [added, setAdded] = useState<readonly AddedPack[]>([]);
+  const all = useMemo(
+    () => ({
+      figures: [...dataset.figures, ...added.flatMap((p) => p.dataset.figures)],
+      sources: [...dataset.sources, ...added.flatMap((p) => p.dataset.sources)],
+      notHeld: [...dataset.notHeld, ...added.flatMap((p) => p.dataset.notHeld)],
+    }),
+    [added],
+  );
   return (
     <main class="options">
       <h1>Kent Stats Check</h1>
@@ -26,13 +38,9 @@ export function OptionsApp() {
         <p aria-busy="true">Loading settings…</p>
       )}
       <ReportsList reportEmail={settings?.reportEmail ?? ''} />
-      <PacksSection />
-      <FigureTable figures={dataset.figures} sources={dataset.sources} />
-      <SourceDetails
-        sources={dataset.sources}
-        notHeld={dataset.notHeld}
-        figures={dataset.figures}
-      />
+      <PacksSection onPacks={setAdded} />
+      <FigureTable figures={all.figures} sources={all.sources} />
+      <SourceDetails sources={all.sources} notHeld={all.notHeld} figures={all.figures} />
     </main>
   );
 }

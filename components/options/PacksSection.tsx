@@ -11,7 +11,10 @@ import {
 } from '@/components/extension';
 
 /** The section takes nothing: it reads and writes the added packs in storage itself. */
-export type PacksSectionProps = Record<string, never>;
+export interface PacksSectionProps {
+  /** The packs as read from storage, each time they change: the page lists their figures too. */
+  onPacks?(packs: readonly AddedPack[]): void;
+}
 
 type Outcome = { kind: 'added'; title: string } | { kind: 'refused'; errors: string[] } | null;
 
@@ -22,7 +25,7 @@ const n = (x: number) => x.toLocaleString('en-GB');
  * the browser (the build's own code) and keeps it, or refuses it whole with every error.
  * Everything a pack says is shown as text; only an http(s) address becomes a link.
  */
-export function PacksSection(_: PacksSectionProps) {
+export function PacksSection({ onPacks }: PacksSectionProps) {
   const [packs, setPacks] = useState<AddedPack[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -36,6 +39,7 @@ export function PacksSection(_: PacksSectionProps) {
       if (!live) return;
       setPacks(r.packs);
       setNotice(r.notice);
+      onPacks?.(r.packs);
     });
     return () => {
       live = false;

@@ -7,6 +7,7 @@
 import { Buffer } from 'node:buffer';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dataset } from '@/data';
 import {
   FIXTURE_TITLE,
   badPackFiles,
@@ -51,6 +52,11 @@ describe('a data pack the reader adds', () => {
       /test-fixture-lighthouse · version 1\.0\.0 · 2 official figures · added \d+ \w+ \d{4}/,
     );
     expect(listed).toContain('TEST FIXTURE: annual return of a made-up lighthouse authority');
+    // The options page's own table lists the pack's figures beside the bundled ones.
+    const figuresHeading = () => options.locator('#figures-heading').textContent();
+    const bundled = dataset.figures.length;
+    await expect.poll(figuresHeading).toBe(`Official figures (${bundled + 2})`);
+    await expect.poll(() => options.locator('table.figures').textContent()).toContain('4,321');
 
     const { page, errors } = await suite.open('/e2e/lighthouse-article.html');
     await waitForHighlights(page, 1);
@@ -75,6 +81,7 @@ describe('a data pack the reader adds', () => {
       .getByRole('button', { name: `Remove ${FIXTURE_TITLE}` })
       .click();
     await expect.poll(() => section().locator('.pack-item').count()).toBe(0);
+    await expect.poll(figuresHeading).toBe(`Official figures (${bundled})`);
     await expect
       .poll(() => markCounts(page))
       .toMatchObject({ 'kent-stats-match': 0, 'kent-stats-unverified': 1 });

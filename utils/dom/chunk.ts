@@ -6,26 +6,14 @@
 import { BLOCK_TAGS, isSkippedTag } from './elements';
 import { extractBlocks } from './extract';
 
-/**
- * The page as runs of neighbouring elements, each run at most about `maxChars` of text: a
- * long article of short paragraphs becomes a few dozen runs, not thousands of one-paragraph
- * chunks (each chunk costs a call to the engine and a look at the text before it).
- */
-export function chunkRuns(
-  root: Element,
-  maxChars: number,
-  isOwn: (el: Element) => boolean,
-): Element[][] {
-  const out: Element[][] = [];
-  for (const run of iterateRuns(root, maxChars, isOwn)) if (run) out.push(run);
-  return out;
-}
-
 /** Nodes looked at between two pauses of `iterateRuns`: well under a millisecond of work. */
 const NODES_PER_PAUSE = 1000;
 
 /**
- * `chunkRuns` one run at a time, so a caller can split a huge page across idle slices. Even
+ * The page as runs of neighbouring elements, each run at most about `maxChars` of text (a long
+ * article of short paragraphs becomes a few dozen runs, not thousands of one-paragraph chunks:
+ * each chunk costs a call to the engine and a look at the text before it), one run at a time,
+ * so a caller can split a huge page across idle slices. Even
  * looking once at each child of a container of 40,000 paragraphs takes tens of milliseconds
  * in a content script, so the walk also yields `null` every so often: a pause at which the
  * caller may stop for this slice and resume later. Sizes are measured only up to `maxChars`

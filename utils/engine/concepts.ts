@@ -217,7 +217,6 @@ const DEFS: ConceptDef[] = [
  * there are more than 32 concepts), so set operations on every candidate stay cheap.
  */
 export type ConceptMask = bigint;
-export const NONE: ConceptMask = 0n;
 export const CONCEPT_IDS: readonly string[] = DEFS.map((d) => d.id);
 const BIT = new Map(CONCEPT_IDS.map((id, i) => [id, 1n << BigInt(i)] as const));
 
@@ -236,7 +235,6 @@ export const TOPICAL = maskOfKind('topic', 'specific');
 export const SPECIFIC = maskOfKind('specific');
 export const EVENTS = maskOfKind('event');
 export const VICTIMS = maskOfKind('victim');
-export const DETAILS = maskOfKind('detail');
 /** Concepts too general to tell records apart (every record about assault has "assault"). */
 export const GENERIC =
   bit('assault') |
@@ -320,12 +318,6 @@ export function conceptsOfTags(tags: readonly string[]): ConceptMask {
   return mask;
 }
 
-export function popcount(mask: ConceptMask): number {
-  let n = 0;
-  for (let m = mask; m !== 0n; m &= m - 1n) n += 1;
-  return n;
-}
-
 /** Every concept with its bit and kind, in a fixed order. */
 export const CONCEPTS: ReadonlyArray<{ id: string; kind: ConceptKind; bit: ConceptMask }> =
   DEFS.map((d) => ({
@@ -333,8 +325,3 @@ export const CONCEPTS: ReadonlyArray<{ id: string; kind: ConceptKind; bit: Conce
     kind: d.kind,
     bit: bit(d.id),
   }));
-
-/** Readable concept names, for debugging and tests. */
-export function conceptNames(mask: ConceptMask): string[] {
-  return CONCEPT_IDS.filter((id) => (mask & bit(id)) !== 0n);
-}
