@@ -10,6 +10,7 @@ import {
   dismissRecovery,
   listReports,
   loadStatus,
+  reconcileReports,
   updateNote,
   watchReports,
 } from '@/utils/reports/store';
@@ -43,6 +44,11 @@ export function ReportsList({ reportEmail }: ReportsListProps) {
   const [version, setVersion] = useState(0);
 
   useEffect(() => {
+    // Before the first list (the store runs its calls in turn): a report another tab stored
+    // but left out of the index is listed on this opening.
+    reconcileReports().catch((err: unknown) =>
+      setMessage(err instanceof Error ? err.message : String(err)),
+    );
     void loadStatus().then((s) => setRecovered(s.recovered));
     return watchReports(() => setVersion((v) => v + 1));
   }, []);
