@@ -28,11 +28,15 @@ export default defineConfig({
     // polyfill: it uses the browser's own promise APIs (MV3 Chrome, Firefox) and answers
     // messages through `sendResponse`. It also finds the extension API object only on first
     // use (see `utils/loader/lazy-browser.ts`). Every other part keeps webextension-polyfill.
+    // And its context announces nothing to the page (see `utils/loader/quiet-context.ts`).
     'vite:build:extendConfig': (entrypoints, config) => {
       const alias = config.resolve?.alias;
       if (!entrypoints.some((e) => e.name === 'content') || !alias || Array.isArray(alias)) return;
       (alias as Record<string, string>)['wxt/browser'] = fileURLToPath(
         new URL('./utils/loader/lazy-browser.ts', import.meta.url),
+      );
+      (alias as Record<string, string>)['wxt/utils/content-script-context'] = fileURLToPath(
+        new URL('./utils/loader/quiet-context.ts', import.meta.url),
       );
     },
     // The bundle trusts the dataset (it skips validation at run time), so no build may ship

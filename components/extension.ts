@@ -13,6 +13,7 @@ export {
   dismissRecovery,
   listReports,
   loadStatus,
+  reconcileReports,
   REPORTS_PAGE_SIZE,
   updateNote,
   watchReportCount,

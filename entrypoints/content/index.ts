@@ -11,7 +11,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { IDLE_MARK, LOADER_WAKE_KEY, type CheckerApi } from '@/utils/loader/checker-handoff';
+import { LOADER_WAKE_KEY, type CheckerApi } from '@/utils/loader/checker-handoff';
+import { IDLE_MARK, setTimingMark } from '@/utils/dom/timing-marks';
 import { watchNavigation } from '@/utils/dom/navigation';
 import { observePage } from '@/utils/dom/observe';
 import { looksRelevant } from '@/utils/dom/relevance';
@@ -30,7 +31,8 @@ export default defineContentScript({
   // The highlight rules go in through the manifest: a page's CSP cannot block them.
   cssInjectionMode: 'manifest',
   // WXT's "script started" postMessage would tell the page's own scripts the extension is
-  // here; the in-document event WXT also sends is enough to retire an older copy.
+  // here. (Its in-document event would too: the loader's build uses a context that sends
+  // none, utils/loader/quiet-context.ts.)
   noScriptStartedPostMessage: true,
   main(ctx) {
     distrustPageEvents(ctx);
@@ -135,8 +137,7 @@ function gate(ctx: ContentScriptContext): void {
   // enough to run there; the checker does its real work in idle callbacks.
   const idleAt = performance.now();
   if (looksRelevant(document, document.body)) {
-    // Only pages the extension works on carry its marks.
-    performance.mark(IDLE_MARK, { startTime: idleAt });
+    setTimingMark(IDLE_MARK, undefined, idleAt);
     void found();
   } else {
     // A single-page app's move to a page about Kent shows as added content, or as a new body:

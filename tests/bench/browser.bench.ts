@@ -27,6 +27,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
 import { chromiumPath, extensionDir, extensionFlags, HEADLESS_FLAGS } from '../e2e/harness';
+import { checkedClaims, isolatedWorld, waitForTimingMarks } from '../e2e/isolated-world';
+import {
+  CHECKED_MARK as CHECKED,
+  DRAWN_MARK as DRAWN,
+  IDLE_MARK as IDLE,
+} from '@/utils/dom/timing-marks';
 import { attributeTasks, type TaskAttribution, type TraceEvent } from './trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -224,6 +230,8 @@ async function measure(
   });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
+  // The checker's timing marks live in its own world, out of the page's sight.
+  const world = withExtension ? await isolatedWorld(page, cdp) : null;
   const trace = traced ? await startTrace(cdp) : null;
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   let toHighlights: number | null = null;
@@ -241,63 +249,44 @@ async function measure(
       { polling: 100, timeout: 300_000 },
     );
     workMs = (await done.jsonValue()) as number;
-  } else if (withExtension && spec.checked) {
-    // The content script sets a User Timing mark when it has read the page through (on long
-    // pages only the marks near the viewport are registered, so counting them would not do).
-    const handle = await page.waitForFunction(
-      (n) => {
-        const w = window as unknown as { __loadAt: number };
-        const [mark] = performance.getEntriesByName(
-          'kent-stats-check:checked',
-        ) as PerformanceMark[];
-        const [idle] = performance.getEntriesByName('kent-stats-check:idle');
-        const claims = (mark?.detail as { claims?: number } | undefined)?.claims ?? 0;
-        const drawn = [
-          'kent-stats-match',
-          'kent-stats-mismatch',
-          'kent-stats-unverified',
-          'kent-stats-not-held',
-        ]
-          .map((x) => CSS.highlights.get(x)?.size ?? 0)
-          .reduce((a, b) => a + b, 0);
-        return mark && idle && claims >= n
-          ? {
-              claims,
-              drawn,
-              ms: mark.startTime - w.__loadAt,
-              fromIdle: mark.startTime - idle.startTime,
-            }
-          : false;
-      },
-      expectedClaims,
-      // Polled on a timer, not on animation frames: a frame every 16 ms would cut the page's
-      // idle periods short, and the extension works in idle time. The times come from the
-      // marks themselves, so the polling interval does not blur them.
-      { polling: 100, timeout: 300_000 },
-    );
-    const result = (await handle.jsonValue()) as {
-      claims: number;
-      drawn: number;
-      ms: number;
-      fromIdle: number;
-    };
-    toHighlights = result.ms;
-    fromIdle = result.fromIdle;
-    found = result.claims;
-    drawn = result.drawn;
+  } else if (world && spec.checked) {
+    // The checker sets a timing mark when it has read the page through (on long pages only
+    // the marks near the viewport are registered, so counting them would not do). Polled on
+    // a timer: a frame every 16 ms would cut the page's idle periods short, and the extension
+    // works in idle time. The times come from the marks themselves, so the polling interval
+    // does not blur them.
+    const marks = await waitForTimingMarks(world, (m) => checkedClaims(m) >= expectedClaims, {
+      timeout: 300_000,
+      interval: 100,
+    });
+    const checked = marks[CHECKED]!;
+    const idle = marks[IDLE];
+    const onPage = await page.evaluate(() => ({
+      loadAt: (window as unknown as { __loadAt: number }).__loadAt,
+      drawn: [
+        'kent-stats-match',
+        'kent-stats-mismatch',
+        'kent-stats-unverified',
+        'kent-stats-not-held',
+      ]
+        .map((x) => CSS.highlights.get(x)?.size ?? 0)
+        .reduce((a, b) => a + b, 0),
+    }));
+    toHighlights = checked.startTime - onPage.loadAt;
+    fromIdle = idle ? checked.startTime - idle.startTime : null;
+    found = checkedClaims(marks);
+    drawn = onPage.drawn;
   } else {
     // Let the extension (if any) run its idle-time start and cheap test.
     await page.waitForTimeout(2500);
   }
   await page.waitForTimeout(300);
-  const { longestTask, drawnFromIdle } = await page.evaluate(() => {
-    const [idle] = performance.getEntriesByName('kent-stats-check:idle');
-    const [drawnAt] = performance.getEntriesByName('kent-stats-check:drawn');
-    return {
-      longestTask: (window as unknown as { __longest: number }).__longest,
-      drawnFromIdle: idle && drawnAt ? drawnAt.startTime - idle.startTime : null,
-    };
-  });
+  const longestTask = await page.evaluate(
+    () => (window as unknown as { __longest: number }).__longest,
+  );
+  const marks = world ? await world.timingMarks() : {};
+  const [idleAt, drawnAt] = [marks[IDLE], marks[DRAWN]];
+  const drawnFromIdle = idleAt && drawnAt ? drawnAt.startTime - idleAt.startTime : null;
   const { metrics } = (await cdp.send('Performance.getMetrics')) as {
     metrics: Array<{ name: string; value: number }>;
   };

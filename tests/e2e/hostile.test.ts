@@ -6,6 +6,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { browser } from 'wxt/browser';
 import { waitForHighlights } from './highlights';
+import { watchErrors } from './harness';
+import { checkedClaims, isolatedWorld, waitForTimingMarks } from './isolated-world';
 import { useExtensionSuite } from './suite';
 import { openCardAt, openOptions, totalMarks } from './ui';
 
@@ -84,6 +86,48 @@ describe('on a hostile page', () => {
     expect(dom).not.toContain(suite.browser.extensionId);
     expect(await storedReports()).toBe(reportsBefore);
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a page no sign that it is installed: no start event, no timing marks', async () => {
+    // detect.html has nothing to check: it listens for WXT's start event from its first
+    // script, and lists the User Timing marks it can read.
+    const { page: recipe, errors } = await suite.open('/e2e/detect.html');
+    await expect.poll(() => recipe.locator('#out').textContent(), { timeout: 10_000 }).not.toBe('');
+    const seen = JSON.parse((await recipe.locator('#out').textContent()) ?? '') as {
+      detected: unknown[];
+      marks: string[];
+    };
+    expect(seen).toEqual({ detected: [], marks: [] });
+    await recipe.close();
+
+    // A Kent story the checker reads through: the same listener, from before any script.
+    const page = await suite.browser.context.newPage();
+    const pageErrors = watchErrors(page);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __detected: string[] };
+      w.__detected = [];
+      document.addEventListener('kent-stats-check:content:wxt:content-script-started', (e) =>
+        w.__detected.push(e.type),
+      );
+    });
+    const world = await isolatedWorld(page);
+    await page.goto(`${suite.server.origin}/e2e/plain-article.html`);
+    // The checker did its work, as its own world records it...
+    const marks = await waitForTimingMarks(world, (m) => checkedClaims(m) > 0);
+    // The idle moment it chose to check the page, the last drawing of marks, the page read
+    // through: benchmarks time the extension by these.
+    const at = (name: string) => marks[`kent-stats-check:${name}`]?.startTime ?? NaN;
+    expect(at('idle')).toBeLessThanOrEqual(at('drawn'));
+    expect(at('drawn')).toBeLessThanOrEqual(at('checked'));
+    await waitForHighlights(page, 1);
+    // ...and the page saw none of it.
+    const onPage = await page.evaluate(() => ({
+      detected: (window as unknown as { __detected: string[] }).__detected,
+      marks: performance.getEntriesByType('mark').map((m) => m.name),
+    }));
+    expect(onPage).toEqual({ detected: [], marks: [] });
+    expect([...errors, ...pageErrors]).toEqual([]);
     await page.close();
   });
 

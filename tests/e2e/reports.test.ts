@@ -3,7 +3,7 @@
  * correction request and e-mail link; the report in the options page (edit, export as CSV and
  * JSON, import into another browser profile without duplicates); and the popup's count.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,8 @@ import { artifactsDir, launchWithExtension } from './harness';
 import { useExtensionSuite } from './suite';
 import { waitForHighlights } from './highlights';
 import { axeViolations, openCardAt, openOptions } from './ui';
+import { reportsToJson } from '@/utils/reports/files';
+import { sampleReport } from '../unit/reports/helpers';
 
 const suite = useExtensionSuite();
 
@@ -351,5 +353,45 @@ describe('reporting a mismatch', () => {
     await options.close();
     await popup.close();
     await page.close();
+  });
+});
+
+describe('reports written from two tabs at once', () => {
+  /** Each tab lists 2,000 reports after the other's write: seconds on a busy machine. */
+  const SLOW = { timeout: 20_000, interval: 200 };
+
+  it('keeps and lists all 2,000 when two options tabs each import 1,000 at the same moment', async () => {
+    const fresh = await launchWithExtension();
+    try {
+      const batch = (from: number) => {
+        const file = join(artifactsDir, `race-import-${from}.json`);
+        writeFileSync(
+          file,
+          reportsToJson(Array.from({ length: 1000 }, (_, i) => sampleReport(from + i))),
+        );
+        return file;
+      };
+      // Big enough that each import's write takes a while: the other tab's starts meanwhile.
+      const files = [batch(0), batch(5000)];
+      const tabs = [await openOptions(fresh), await openOptions(fresh)];
+      const lists = tabs.map((t) => t.locator('#reports'));
+      for (const list of lists)
+        await expect.poll(() => list.locator('h2').textContent()).toBe('Reports (0)');
+      await Promise.all(
+        lists.map((list, i) => list.locator('input[type="file"]').setInputFiles(files[i]!)),
+      );
+      for (const list of lists) {
+        await expect
+          .poll(() => list.getByRole('status').textContent(), SLOW)
+          .toBe('Imported 1000 reports; 0 already here; 0 not readable.');
+        // Each tab's list follows the other's import too.
+        await expect.poll(() => list.locator('h2').textContent(), SLOW).toBe('Reports (2000)');
+      }
+      // A tab opened afterwards lists them all as well.
+      const later = (await openOptions(fresh)).locator('#reports');
+      await expect.poll(() => later.locator('h2').textContent(), SLOW).toBe('Reports (2000)');
+    } finally {
+      await fresh.close();
+    }
   });
 });

@@ -127,7 +127,7 @@ export class MarkPainter {
       drawn = true;
     }
     this.pending = [];
-    if (drawn || !this.window) setTimingMark(this.doc, DRAWN_MARK);
+    if (drawn || !this.window) setTimingMark(DRAWN_MARK);
   }
 
   /**
@@ -148,7 +148,7 @@ export class MarkPainter {
             else if (this.isShown(t)) this.highlighter.add(t.range, t.claim.verdict);
           }
         }
-        if (near) setTimingMark(this.doc, DRAWN_MARK);
+        if (near) setTimingMark(DRAWN_MARK);
       },
     });
     this.window = window;

@@ -18,9 +18,6 @@ export const CHECKER_PATH = '/checker.js';
 /** The isolated world's global slot the checker fills when it is evaluated. */
 export const CHECKER_KEY = Symbol.for('kent-stats-check:mount-checker');
 
-/** User Timing mark: the idle moment the loader found the page worth checking. */
-export const IDLE_MARK = 'kent-stats-check:idle';
-
 export interface CheckerMount {
   ctx: ContentScriptContext;
   /** The settings as the loader last read them; the checker watches them from then on. */

@@ -53,12 +53,54 @@ export function byCreatedAt(a: IndexEntry, b: IndexEntry): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * One Web Lock for the whole store, held by every extension page (options, popup, report
+ * page) and shared between them, because they share the extension's origin. Storage has no
+ * transactions: without it, two tabs importing at the same moment each read the index, add
+ * their own entries and write it back, and the second write drops the first tab's entries.
+ */
+export const STORE_LOCK = 'kent-stats-check:reports';
+
+/** The part of `navigator.locks` used here (absent in Node and in very old browsers). */
+interface Locks {
+  request<T>(name: string, callback: () => Promise<T>): Promise<T>;
+}
+
+function locks(): Locks | undefined {
+  const nav = (globalThis as { navigator?: { locks?: Locks } }).navigator;
+  return typeof nav?.locks?.request === 'function' ? nav.locks : undefined;
+}
+
 let tail: Promise<unknown> = Promise.resolve();
-/** Runs store operations of this page one at a time, so none reads an index another is writing. */
+/**
+ * Runs store operations one at a time, so none reads an index another is writing: across
+ * every tab and view through the shared Web Lock, or within this page only where the browser
+ * has no Web Locks (then `reconcileIndex` lists again what a cross-tab race left unlisted).
+ * A task must not call `serial` itself: it would wait for its own lock.
+ */
 export function serial<T>(task: () => Promise<T>): Promise<T> {
+  const shared = locks();
+  if (shared) return shared.request(STORE_LOCK, task);
   const run = tail.then(task);
   tail = run.catch(() => undefined);
   return run;
+}
+
+/**
+ * The keys of `storage.local`: `getKeys` (Chrome 130, Firefox 143) lists them without reading
+ * any value; elsewhere the one way is to read everything, which the caller then reuses.
+ */
+export async function storedKeys(): Promise<{ keys: string[]; items?: Items }> {
+  const local = browser.storage.local as { getKeys?: () => Promise<string[]> };
+  if (typeof local.getKeys === 'function') {
+    try {
+      return { keys: await local.getKeys() };
+    } catch {
+      // Not implemented after all (a polyfill or test double): read everything instead.
+    }
+  }
+  const items = await get(null);
+  return { keys: Object.keys(items), items };
 }
 
 /** crypto.randomUUID is missing where a content script runs on an http:// page. */

@@ -17,6 +17,7 @@ import {
   remove,
   reportKey,
   set,
+  storedKeys,
   toEntry,
   type Items,
 } from './area';
@@ -36,6 +37,8 @@ const REASONS = {
   newer:
     'Your saved reports were written by a newer version of Kent Stats Check. They were set aside so this version can keep working.',
   damagedReports: 'Some saved reports were damaged and could not be read. They were set aside.',
+  unlisted:
+    'Some saved reports had dropped out of your list, and one or more of them were damaged. They were set aside.',
   v0: 'Some reports saved by an older version could not be converted. The old list was set aside.',
 } as const;
 
@@ -197,3 +200,37 @@ export async function readValid(
 }
 
 export const allNewestFirst = (entries: IndexEntry[]) => entries.map((e) => e.id).reverse();
+
+/**
+ * Lists again every stored report the index has lost, and sets aside damaged ones. The
+ * report keys are the truth and the index only a cache of them: a write from a browser
+ * without Web Locks, a Firefox private window (its own lock space) or a version before the
+ * shared lock could leave a report stored but unlisted. Costs one key listing (`getKeys`), or
+ * one read of everything where that is missing, so the options page runs it once per opening,
+ * not on every list. Returns the repaired index and how many reports were listed again.
+ */
+export async function reconcileIndex(
+  start: IndexEntry[],
+): Promise<{ entries: IndexEntry[]; relisted: number }> {
+  const listed = new Set(start.map((e) => reportKey(e.id)));
+  const { keys, items } = await storedKeys();
+  const unlisted = keys.filter((k) => k.startsWith(REPORT_PREFIX) && !listed.has(k));
+  if (unlisted.length === 0) return { entries: start, relisted: 0 };
+  const values = items ?? (await get(unlisted));
+  const found: IndexEntry[] = [];
+  const bad: Items = {};
+  for (const key of unlisted) {
+    const value = values[key];
+    // Deleted since the listing: nothing to list.
+    if (value === undefined || value === null) continue;
+    const parsed = v.safeParse(ReportSchema, value);
+    if (parsed.success && reportKey(parsed.output.id) === key) found.push(toEntry(parsed.output));
+    else bad[key] = value;
+  }
+  const entries = found.length > 0 ? [...start, ...found].sort(byCreatedAt) : start;
+  const index = { [INDEX_KEY]: indexValue(entries) };
+  if (Object.keys(bad).length > 0)
+    await setAside({ reason: REASONS.unlisted, reports: bad }, index);
+  else if (found.length > 0) await set(index);
+  return { entries, relisted: found.length };
+}

@@ -23,9 +23,11 @@
  * whichever view opens next (`loadStatus`), since the damage may be found by a content script
  * the reader is not looking at; and the store carries on with every valid report.
  *
- * Calls are serialised within one page (popup, options, content script) so two quick clicks
- * cannot lose an index entry. Across pages the index's read-modify-write is brief; a lost
- * race leaves at worst an unlisted report key, which an index rebuild picks up again.
+ * Calls are serialised across every extension page (popup, options, report page) by one
+ * shared Web Lock (`serial` in area.ts), so two tabs importing or saving at the same moment
+ * cannot lose each other's index entries. Where that lock is not shared (no Web Locks, a
+ * Firefox private window), a lost race leaves at worst an unlisted report key, which
+ * `reconcileReports` lists again the next time the options page opens.
  *
  * `browser.storage.local` is used directly (area.ts) rather than through `@wxt-dev/storage`, whose
  * `getItems` copies its key list once per key: quadratic for a 10,000-report export.
@@ -47,7 +49,7 @@ import {
   toEntry,
 } from './area';
 import { REPORT_STORE_MESSAGES, ReportStoreError, invalid } from './errors';
-import { loadIndex, readValid } from './recovery';
+import { loadIndex, readValid, reconcileIndex } from './recovery';
 import {
   RecoveryNoticeSchema,
   REPORTS_SCHEMA_VERSION,
@@ -89,6 +91,14 @@ export function listReports(
     });
     return { reports, total: entries.length };
   });
+}
+
+/**
+ * Lists again any stored report that dropped out of the index (see `reconcileIndex`) and
+ * returns how many. The options page calls it once when it opens, before its first list.
+ */
+export function reconcileReports(): Promise<number> {
+  return serial(async () => (await reconcileIndex(await loadIndex())).relisted);
 }
 
 /** How many reports are stored, from the index alone (the popup's count). */

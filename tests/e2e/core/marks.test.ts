@@ -34,20 +34,14 @@ eachBrowser('marks in the page', (b) => {
     expect(marks.mismatch).toEqual(['1,790']);
     // Essex's figure, the phone number, the postcode and the dates are not claims.
     expect(Object.values(marks).flat().join(' | ')).not.toMatch(/95|0808|ME14|2023|9 October/);
-    // Tools outside the project time the extension by its User Timing marks: the idle moment
-    // it chose to check the page, the last drawing of marks, the page read through.
-    const timings = await page.waitForFunction(() => {
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime;
-      const [idle, drawn, checked] = ['idle', 'drawn', 'checked'].map((n) =>
-        at(`kent-stats-check:${n}`),
-      );
-      return idle !== undefined && drawn !== undefined && checked !== undefined
-        ? { idle, drawn, checked }
-        : false;
-    });
-    const { idle, drawn, checked } = (await timings.jsonValue()) as Record<string, number>;
-    expect(idle).toBeLessThanOrEqual(drawn!);
-    expect(drawn).toBeLessThanOrEqual(checked!);
+    // The checker's timing marks are its own (issue 13, detect.html): none reaches the page's
+    // performance timeline, where any page script could read them. (Their order is checked
+    // in Chromium, in the content script's world: tests/e2e/hostile.test.ts.)
+    const pageMarks = await page.evaluate(
+      () =>
+        performance.getEntriesByType('mark').filter((m) => m.name.startsWith('kent-stats')).length,
+    );
+    expect(pageMarks).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });

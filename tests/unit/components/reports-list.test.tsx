@@ -39,4 +39,13 @@ describe('the options page’s list of reports', () => {
     // The valid one is still listed.
     expect(document.querySelectorAll('.report-item')).toHaveLength(1);
   });
+
+  it('lists a stored report that another tab left out of the index', async () => {
+    const reports = await seedReports(3);
+    await fakeBrowser.storage.local.set({
+      reports: { version: 1, entries: [{ id: reports[0]!.id, createdAt: reports[0]!.createdAt }] },
+    });
+    render(<ReportsList reportEmail="" />, document.body);
+    await vi.waitFor(() => expect(document.querySelectorAll('.report-item')).toHaveLength(3));
+  });
 });
