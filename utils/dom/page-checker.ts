@@ -161,17 +161,6 @@ export class PageChecker {
     return () => this.containRest(this.failures.contain('mark a block', null, rest));
   }
 
-  /** Looks at the whole page again (after navigation in a single-page app). */
-  rescan(): void {
-    this.relevant = this.looksRelevant(this.doc.body);
-    if (!this.relevant) {
-      this.clearClaims();
-      this.flushChange();
-      return;
-    }
-    this.scanWholePage();
-  }
-
   setShowUnverified(show: boolean): void {
     if (show === this.painter.unverifiedShown) return;
     this.painter.setShowUnverified(show);
