@@ -29,15 +29,18 @@ function listFiles(folder: string): string[] {
   return out;
 }
 
+/** The files of a pack folder, by path inside the pack (`/` on every system). */
+export function readPackFolder(folder: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const file of listFiles(folder)) {
+    files.set(relative(folder, file).split(sep).join('/'), readFileSync(file));
+  }
+  return files;
+}
+
 /** The files of a pack folder or zip, by path inside the pack. */
 export async function readPack(path: string): Promise<PackFiles> {
-  if (statSync(path).isDirectory()) {
-    const files = new Map<string, Uint8Array>();
-    for (const file of listFiles(path)) {
-      files.set(relative(path, file).split(sep).join('/'), readFileSync(file));
-    }
-    return files;
-  }
+  if (statSync(path).isDirectory()) return readPackFolder(path);
   return readZip(new Uint8Array(readFileSync(path)));
 }
 

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseCsv, toCsv } from '../../data/pack/csv';
@@ -7,23 +7,11 @@ import { validatePack, type PackFiles } from '../../data/pack/validate-pack';
 import { readZip, writeZip } from '../../data/pack/zip';
 import type { Dataset } from '../../data/schema';
 import { DATA_FILES } from '../../data/integrity';
+import { readPackFolder as readFolder } from '../../cli/pack-io';
 import { FIGURE_KEYS, NOT_HELD_KEYS, SOURCE_KEYS, canonicalRecords } from '../../data/canonical';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const SEED = join(root, 'data/packs/kent-seed');
-
-function readFolder(folder: string): Map<string, Uint8Array> {
-  const out = new Map<string, Uint8Array>();
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out.set(relative(folder, path).split(sep).join('/'), readFileSync(path));
-    }
-  };
-  walk(folder);
-  return out;
-}
 
 const text = (b: Uint8Array | undefined): string => new TextDecoder().decode(b);
 const bytes = (s: string): Uint8Array => new TextEncoder().encode(s);
