@@ -25,39 +25,48 @@ const TOPICS_PATTERN = `${ID_PATTERN}(;${ID_PATTERN})*`;
 
 const req = { required: true };
 
+/** Fields both tables share, declared once so the two schemas cannot drift apart. */
+const ID_FIELD: TableField = {
+  name: 'id',
+  type: 'string',
+  description: 'Unique id, kebab-case.',
+  constraints: { ...req, pattern: ID_PATTERN },
+};
+
+const SOURCE_ID_FIELD: TableField = {
+  name: 'sourceId',
+  type: 'string',
+  description: 'Name of the source document resource.',
+  constraints: { ...req, pattern: ID_PATTERN },
+};
+
+const PLACE_FIELD: TableField = {
+  name: 'place',
+  type: 'string',
+  description: 'Place id.',
+  constraints: { ...req, enum: PLACES },
+};
+
+const TOPICS_FIELD: TableField = {
+  name: 'topics',
+  type: 'string',
+  description: 'Topic ids separated by semicolons.',
+  constraints: { ...req, pattern: TOPICS_PATTERN },
+};
+
 export const FIGURES_SCHEMA: TableSchema = {
   primaryKey: 'id',
   fields: [
-    {
-      name: 'id',
-      type: 'string',
-      description: 'Unique id, kebab-case.',
-      constraints: { ...req, pattern: ID_PATTERN },
-    },
-    {
-      name: 'sourceId',
-      type: 'string',
-      description: 'Name of the source document resource.',
-      constraints: { ...req, pattern: ID_PATTERN },
-    },
+    ID_FIELD,
+    SOURCE_ID_FIELD,
     {
       name: 'measure',
       type: 'string',
       description: 'What is counted, in plain English.',
       constraints: req,
     },
-    {
-      name: 'topics',
-      type: 'string',
-      description: 'Topic ids separated by semicolons.',
-      constraints: { ...req, pattern: TOPICS_PATTERN },
-    },
-    {
-      name: 'place',
-      type: 'string',
-      description: 'Place id.',
-      constraints: { ...req, enum: PLACES },
-    },
+    TOPICS_FIELD,
+    PLACE_FIELD,
     {
       name: 'period.from',
       type: 'string',
@@ -153,42 +162,22 @@ export const FIGURES_SCHEMA: TableSchema = {
 export const NOT_HELD_SCHEMA: TableSchema = {
   primaryKey: 'id',
   fields: [
-    {
-      name: 'id',
-      type: 'string',
-      description: 'Unique id, kebab-case.',
-      constraints: { ...req, pattern: ID_PATTERN },
-    },
-    {
-      name: 'sourceId',
-      type: 'string',
-      description: 'Name of the source document resource.',
-      constraints: { ...req, pattern: ID_PATTERN },
-    },
+    ID_FIELD,
+    SOURCE_ID_FIELD,
     {
       name: 'body',
       type: 'string',
       description: 'The body that says it does not hold the figure.',
       constraints: req,
     },
-    {
-      name: 'place',
-      type: 'string',
-      description: 'Place id.',
-      constraints: { ...req, enum: PLACES },
-    },
+    PLACE_FIELD,
     {
       name: 'measure',
       type: 'string',
       description: 'The figure it does not hold, in plain English.',
       constraints: req,
     },
-    {
-      name: 'topics',
-      type: 'string',
-      description: 'Topic ids separated by semicolons.',
-      constraints: { ...req, pattern: TOPICS_PATTERN },
-    },
+    TOPICS_FIELD,
     {
       name: 'quote',
       type: 'string',
