@@ -109,20 +109,7 @@ export class RunReader {
 
   /** The engine's reading of a whole run at once. Never throws. */
   analyse(reading: Reading): FoundClaim[] {
-    try {
-      const out: FoundClaim[] = [];
-      for (const claim of this.engine.analyseBlocks(reading.blocks, {
-        ...reading.context,
-        before: reading.before,
-      })) {
-        const found = this.found(reading, claim);
-        if (found) out.push(found);
-      }
-      return out;
-    } catch (error) {
-      this.failures.report('analyse a block', error);
-      return [];
-    }
+    return this.claimsIn(reading, reading.blocks, reading.before, (claim) => claim);
   }
 
   /**
@@ -130,31 +117,44 @@ export class RunReader {
    * context. Claims come back with offsets in their whole block. Never throws.
    */
   analysePart(reading: Reading, part: Part, previous: Part | null): FoundClaim[] {
+    const before = previous
+      ? [
+          previous.pieces
+            .map((p) => p.text)
+            .join('\n')
+            .slice(-PART_CONTEXT_CHARS),
+        ]
+      : reading.before;
+    const texts = part.pieces.map((p) => p.text);
+    return this.claimsIn(reading, texts, before, (c) => {
+      const piece = part.pieces[c.blockIndex];
+      if (!piece) return null;
+      return {
+        ...c,
+        blockIndex: piece.block,
+        start: c.start + piece.offset,
+        end: c.end + piece.offset,
+        numberStart: c.numberStart + piece.offset,
+        numberEnd: c.numberEnd + piece.offset,
+      };
+    });
+  }
+
+  /**
+   * Runs the engine on `blocks` (with `before` as context), puts each claim in the run's
+   * block offsets with `inRun` and finds its range; a failure skips these blocks, logged once.
+   */
+  private claimsIn(
+    reading: Reading,
+    blocks: readonly string[],
+    before: readonly string[],
+    inRun: (claim: Claim) => Claim | null,
+  ): FoundClaim[] {
     try {
-      const before = previous
-        ? [
-            previous.pieces
-              .map((p) => p.text)
-              .join('\n')
-              .slice(-PART_CONTEXT_CHARS),
-          ]
-        : reading.before;
       const out: FoundClaim[] = [];
-      for (const c of this.engine.analyseBlocks(
-        part.pieces.map((p) => p.text),
-        { ...reading.context, before },
-      )) {
-        const piece = part.pieces[c.blockIndex];
-        if (!piece) continue;
-        const claim: Claim = {
-          ...c,
-          blockIndex: piece.block,
-          start: c.start + piece.offset,
-          end: c.end + piece.offset,
-          numberStart: c.numberStart + piece.offset,
-          numberEnd: c.numberEnd + piece.offset,
-        };
-        const found = this.found(reading, claim);
+      for (const c of this.engine.analyseBlocks(blocks, { ...reading.context, before })) {
+        const claim = inRun(c);
+        const found = claim ? this.found(reading, claim) : null;
         if (found) out.push(found);
       }
       return out;
