@@ -34,6 +34,13 @@ export class ViewportMarks {
   private readonly lists = new Map<Element, TrackedClaim[]>();
   private frame = 0;
   private listening: AbortController | null = null;
+  /**
+   * Where each near big root stood in the viewport at its last update. Every change to its
+   * marks makes the browser repaint the whole element (over 100 ms for a 5 MB text node), so
+   * a scroll moves the marks only once the viewport has gone a screen from where they were
+   * registered: within the two screens of margin, the reader never sees an unmarked claim.
+   */
+  private readonly registeredAt = new Map<Element, number>();
 
   constructor(private readonly options: ViewportMarksOptions) {}
 
@@ -51,6 +58,7 @@ export class ViewportMarks {
     for (const t of shown) this.options.highlighter().remove(t.range);
     this.near.delete(root);
     this.lists.delete(root);
+    this.registeredAt.delete(root);
     if (this.near.size === 0) this.unlisten();
   }
 
@@ -61,6 +69,7 @@ export class ViewportMarks {
   /** The claims changed (added, removed, shown or hidden): the marks follow soon. */
   refresh(): void {
     this.lists.clear();
+    this.registeredAt.clear();
     if (this.near.size > 0) this.schedule();
   }
 
@@ -77,7 +86,14 @@ export class ViewportMarks {
     // Only a frame is asked for here: the work is done in it, once per frame however many
     // scroll events come.
     this.options.win.addEventListener('scroll', () => this.schedule(), opts);
-    this.options.win.addEventListener('resize', () => this.schedule(), opts);
+    this.options.win.addEventListener(
+      'resize',
+      () => {
+        this.registeredAt.clear();
+        this.schedule();
+      },
+      opts,
+    );
   }
 
   private unlisten(): void {
@@ -103,6 +119,10 @@ export class ViewportMarks {
         this.hide(root);
         continue;
       }
+      const at = root.getBoundingClientRect().top;
+      const before = this.registeredAt.get(root);
+      if (before !== undefined && Math.abs(at - before) < height) continue;
+      this.registeredAt.set(root, at);
       let claims = this.lists.get(root);
       if (!claims) {
         claims = [...this.options.claimsOf(root)].filter((t) => this.options.isShown(t));

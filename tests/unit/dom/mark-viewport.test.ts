@@ -12,6 +12,7 @@ function bigParagraph(lines: number) {
   let scrollY = 0;
   const measured = { count: 0 };
   const root = document.createElement('p');
+  root.getBoundingClientRect = () => ({ top: -scrollY, bottom: lines * 20 - scrollY }) as DOMRect;
   document.body.replaceChildren(root);
   const claims: TrackedClaim[] = Array.from({ length: lines }, (_, i) => ({
     id: `claim-${i}`,
@@ -72,6 +73,22 @@ describe('ViewportMarks', () => {
     expect(page.registered.get(page.claims[7]!.range)).toBe('mismatch');
     // A binary search: dozens of measurements, not one per claim.
     expect(page.measured.count).toBeLessThan(60);
+  });
+
+  it('leaves the marks alone while the reader scrolls within a screen of where they were put', () => {
+    const page = bigParagraph(20_000);
+    page.marks.show(page.root);
+    page.frame();
+    const before = new Set(page.registered.keys());
+    page.measured.count = 0;
+    page.scrollTo(700);
+    page.frame();
+    // Every change to the marks repaints the whole paragraph: none, and nothing measured.
+    expect(new Set(page.registered.keys())).toEqual(before);
+    expect(page.measured.count).toBe(0);
+    page.scrollTo(900); // past a screen: the marks move with the reader
+    page.frame();
+    expect(page.registered.has(page.claims[160]!.range)).toBe(true);
   });
 
   it('follows the reader’s scrolling a frame later, and lets every mark go when hidden', () => {
