@@ -12,6 +12,7 @@ import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceBy
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
+import { listed } from '@/utils/verdicts';
 
 /** Hovering this long over a mark opens its card; a pass-through pointer does not. */
 export const HOVER_OPEN_MS = 350;
@@ -168,10 +169,12 @@ export class PageUiController {
     if (this.signal.aborted) return;
     if (this.visible.length === 0 && this.selection === null && this.host === null) return;
     this.host ??= createShadowHost(this.doc, pageUiCss);
+    const list = this.listOpen ? listed(this.visible, (t) => t.claim.verdict) : null;
     render(
       h(PageUi, {
         count: this.visible.length,
-        claims: this.listOpen ? this.visible.map(toView) : [],
+        claims: list ? list.shown.map(toView) : [],
+        counts: list?.counts ?? { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 },
         openClaim:
           this.openId === null
             ? null
