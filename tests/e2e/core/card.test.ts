@@ -4,6 +4,7 @@
  */
 import { expect, it } from 'vitest';
 import { eachBrowser } from './each-browser';
+import { focusInUi, waitInUi } from '../browsers/ui-root';
 import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
 
 eachBrowser('the card', (b) => {
@@ -36,19 +37,13 @@ eachBrowser('the card', (b) => {
     await waitForMarks(page, 6);
     await waitForUi(page, 'toggle');
     expect((await uiState(page)).toggle).toMatch(/^\d+ figures checked$/);
-    await page.evaluate(() =>
-      document
-        .querySelector('kent-stats-check')!
-        .shadowRoot!.querySelector<HTMLElement>('.ksc-toggle')!
-        .focus(),
-    );
+    await focusInUi(page, '.ksc-toggle');
     await page.keyboard.press('Enter');
     // Worst news first: the mismatch leads the list.
-    await page.waitForFunction(() =>
-      document
-        .querySelector('kent-stats-check')
-        ?.shadowRoot?.querySelector('.ksc-list__item')
-        ?.textContent?.includes('1,790'),
+    await waitInUi(
+      page,
+      (root) => root?.querySelector('.ksc-list__item')?.textContent?.includes('1,790') ?? false,
+      null,
     );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
