@@ -59,7 +59,6 @@ describe('on a hostile page', () => {
     const results = (await page.evaluate(
       () => (window as unknown as { __results: unknown }).__results,
     )) as {
-      shadowRootOpen: boolean;
       syntheticClickOpened: boolean;
       cardRewritten?: string;
       reports: Array<{ saved?: boolean; error?: string }>;
@@ -97,7 +96,16 @@ describe('on a hostile page', () => {
     await page.waitForTimeout(1500);
     expect(suite.browser.context.pages().length).toBe(pagesBefore);
     expect((await uiElement(page, '.ksc-card'))?.count).toBe(1);
+    // With the card open, the page finds the UI's host but no shadow root on it (closed),
+    // so none of the card's words are in what it can read.
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('kent-stats-check');
+        return host ? host.shadowRoot : 'no host';
+      }),
+    ).toBeNull();
     const dom = await pageReadableDom(page);
+    expect(dom).not.toContain('Differs from the official figure');
     expect(dom).not.toContain(EMAIL);
     expect(dom).not.toContain(suite.browser.extensionId);
     expect(await storedReports()).toBe(reportsBefore);

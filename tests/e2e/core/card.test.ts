@@ -1,10 +1,11 @@
 /**
  * The card, in Chromium and in Firefox: opened by a click on a mark or from the keyboard,
- * beside the words, styled by its own shadow root, announced as a dialog, closed by Escape.
+ * beside the words, styled by its own shadow root, announced as a dialog, closed by Escape,
+ * and out of the page's reach in a closed shadow root.
  */
 import { expect, it } from 'vitest';
 import { eachBrowser } from './each-browser';
-import { focusInUi, waitInUi } from '../browsers/ui-root';
+import { clickInUi, focusInUi, waitInUi } from '../browsers/ui-root';
 import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
 
 eachBrowser('the card', (b) => {
@@ -52,6 +53,56 @@ eachBrowser('the card', (b) => {
     expect((await uiState(page)).card!.text).toContain('1,709');
     await page.keyboard.press('Escape');
     await waitForUi(page, 'no-card');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the open card out of the page’s reach: its scripts find no shadow root and none of its text', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'), () => {
+      // The page's own listener, from its first script: what its clicks tell it of the UI.
+      const w = window as unknown as { __clickPaths: string[][] };
+      w.__clickPaths = [];
+      document.addEventListener('click', (e) =>
+        w.__clickPaths.push(
+          e.composedPath().map((n) => (n instanceof Element ? n.localName : (n as Node).nodeName)),
+        ),
+      );
+    });
+    await waitForMarks(page, 6);
+    const point = await markCentre(page, 'mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    // What the reader sees (the official figure the article does not print)...
+    const shown = (await uiState(page)).card!.text;
+    expect(shown).toContain('1,709');
+    expect(shown).toContain('Differs from the official figure');
+    // ...and a click of the reader's inside the card, which leaves it open.
+    await clickInUi(page, '.card__verdict');
+    await waitForUi(page, 'card');
+    // Everything a page script can try from the page's own world.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('kent-stats-check')!;
+      return {
+        shadowRoot: host.shadowRoot === null ? 'null' : 'a root',
+        text: [
+          document.body.innerText,
+          document.documentElement.outerHTML,
+          document.documentElement.textContent ?? '',
+          host.shadowRoot?.textContent ?? '',
+          host.shadowRoot?.innerHTML ?? '',
+          document.querySelector('.ksc-card')?.textContent ?? '',
+          document.activeElement?.shadowRoot?.textContent ?? '',
+        ].join('\n'),
+        clickPaths: (window as unknown as { __clickPaths: string[][] }).__clickPaths,
+      };
+    });
+    expect(seen.shadowRoot).toBe('null');
+    expect(seen.text).not.toContain('1,709');
+    expect(seen.text).not.toContain('Differs from the official figure');
+    // The click inside the card reached the page's listener retargeted to the host: the path
+    // it sees starts at the host, with nothing of the card's inside.
+    expect(seen.clickPaths.at(-1)?.[0]).toBe('kent-stats-check');
+    expect(seen.clickPaths.at(-1)?.slice(0, 2)).toEqual(['kent-stats-check', 'body']);
     expect(errors).toEqual([]);
     await page.close();
   });
