@@ -5,7 +5,7 @@
  */
 import { expect, it } from 'vitest';
 import { eachBrowser } from './each-browser';
-import { clickInUi, focusInUi, waitInUi } from '../browsers/ui-root';
+import { clickInUi, focusInUi, uiFocusedClass, waitInUi } from '../browsers/ui-root';
 import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
 
 eachBrowser('the card', (b) => {
@@ -52,6 +52,26 @@ eachBrowser('the card', (b) => {
     await expect.poll(async () => (await uiState(page)).card?.focused).toBe(true);
     expect((await uiState(page)).card!.text).toContain('1,709');
     await page.keyboard.press('Escape');
+    await waitForUi(page, 'no-card');
+    // Focus goes back to the control the reader came from.
+    await expect.poll(() => uiFocusedClass(page)).toBe('ksc-toggle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays open on a click inside it and closes on a click elsewhere on the page', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await waitForMarks(page, 6);
+    const point = await markCentre(page, 'mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    // The page's listener sees this click at the host only; the card knows it for its own.
+    await clickInUi(page, '.card__verdict');
+    const card = (await uiState(page)).card;
+    expect(card, 'the card after a click inside it').not.toBeNull();
+    expect(card!.text).toContain('1,709');
+    // A corner of the page with no mark and none of the UI.
+    await page.mouse.click(4, 4);
     await waitForUi(page, 'no-card');
     expect(errors).toEqual([]);
     await page.close();
