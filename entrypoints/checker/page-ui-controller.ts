@@ -98,6 +98,8 @@ export class PageUiController {
 
   // Only the reader's own input acts: a page script can dispatch clicks, pointer moves and
   // keys (`isTrusted` false) but must not open, close or steer the card.
+  // A click inside the UI is seen here, at the document, with a path that stops at the host
+  // (the root is closed): the host alone tells that the click was in the UI.
   private onClick(event: MouseEvent): void {
     if (!event.isTrusted) return;
     if (this.host && event.composedPath().includes(this.host.host)) return;
