@@ -257,10 +257,14 @@ async function measure(
     // a timer: a frame every 16 ms would cut the page's idle periods short, and the extension
     // works in idle time. The times come from the marks themselves, so the polling interval
     // does not blur them.
-    const marks = await waitForTimingMarks(world, (m) => checkedClaims(m) >= expectedClaims, {
-      timeout: 300_000,
-      interval: 100,
-    });
+    const marks = await waitForTimingMarks(
+      world,
+      (m) => m[CHECKED] !== undefined && checkedClaims(m) >= expectedClaims,
+      {
+        timeout: 300_000,
+        interval: 100,
+      },
+    );
     const checked = marks[CHECKED]!;
     const idle = marks[IDLE];
     const onPage = await page.evaluate(() => ({
