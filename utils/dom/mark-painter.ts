@@ -11,8 +11,7 @@ import { DRAWN_MARK, setTimingMark } from './timing-marks';
 /** Marks on a page beyond which only those near the viewport are registered. */
 const WINDOW_THRESHOLD = 2000;
 /** How far beyond the viewport marks are kept registered: two screens up and down. */
-const WINDOW_SCREENS = 2;
-const WINDOW_MARGIN = `${WINDOW_SCREENS * 100}% 0px ${WINDOW_SCREENS * 100}% 0px`;
+const WINDOW_MARGIN = '200% 0px 200% 0px';
 /** Shortest time between two batches of new marks on a long page. */
 const MARK_BATCH_MS = 150;
 /** Marks worth a batch of their own, however few are shown. */
@@ -161,7 +160,6 @@ export class MarkPainter {
       highlighter: () => this.highlighter,
       isShown: (t) => this.isShown(t),
       claimsOf: (root) => this.claims.inRoot(root),
-      marginScreens: WINDOW_SCREENS,
       onDrawn: () => setTimingMark(DRAWN_MARK),
     });
     const window = new MarkWindow(win, {

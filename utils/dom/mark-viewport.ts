@@ -12,8 +12,14 @@ import type { Highlighter } from './highlight';
 
 /** Claims of one element past which its marks are registered by position. */
 export const BIG_ROOT_CLAIMS = 500;
+/**
+ * How far beyond the viewport a big element's marks are registered, in screen heights: less
+ * than the mark window's two, because the browser's painting of a text node grows with the
+ * marks inside it (1,000 marks in one 120 KB paragraph: a 250 ms paint in Chromium).
+ */
+const MARGIN_SCREENS = 1;
 /** Marks of one big element registered at once, at most, whatever its layout. */
-const MAX_BIG_ROOT_MARKS = 1000;
+const MAX_BIG_ROOT_MARKS = 500;
 
 export interface ViewportMarksOptions {
   win: Window;
@@ -21,8 +27,6 @@ export interface ViewportMarksOptions {
   isShown(t: TrackedClaim): boolean;
   /** The claims of a root, in page order. */
   claimsOf(root: Element): Iterable<TrackedClaim>;
-  /** How far beyond the viewport marks are kept, in screen heights (as the window's margin). */
-  marginScreens: number;
   /** Called after marks were drawn. */
   onDrawn?(): void;
 }
@@ -37,8 +41,8 @@ export class ViewportMarks {
   /**
    * Where each near big root stood in the viewport at its last update. Every change to its
    * marks makes the browser repaint the whole element (over 100 ms for a 5 MB text node), so
-   * a scroll moves the marks only once the viewport has gone a screen from where they were
-   * registered: within the two screens of margin, the reader never sees an unmarked claim.
+   * a scroll moves the marks only once the viewport has gone half the margin from where they
+   * were registered: within the margin, the reader never sees an unmarked claim.
    */
   private readonly registeredAt = new Map<Element, number>();
 
@@ -111,8 +115,8 @@ export class ViewportMarks {
 
   private update(): void {
     const height = this.options.win.innerHeight;
-    const top = -this.options.marginScreens * height;
-    const bottom = (1 + this.options.marginScreens) * height;
+    const top = -MARGIN_SCREENS * height;
+    const bottom = (1 + MARGIN_SCREENS) * height;
     const highlighter = this.options.highlighter();
     for (const [root, shown] of this.near) {
       if (!root.isConnected) {
@@ -121,7 +125,7 @@ export class ViewportMarks {
       }
       const at = root.getBoundingClientRect().top;
       const before = this.registeredAt.get(root);
-      if (before !== undefined && Math.abs(at - before) < height) continue;
+      if (before !== undefined && Math.abs(at - before) < (MARGIN_SCREENS * height) / 2) continue;
       this.registeredAt.set(root, at);
       let claims = this.lists.get(root);
       if (!claims) {

@@ -43,7 +43,6 @@ function bigParagraph(lines: number) {
     highlighter: () => highlighter,
     isShown: () => true,
     claimsOf: () => claims,
-    marginScreens: 2,
   });
   const frame = () => frames.splice(0).forEach((cb) => cb(0));
   return {
@@ -61,34 +60,34 @@ function bigParagraph(lines: number) {
 }
 
 describe('ViewportMarks', () => {
-  it('registers only the marks within two screens of the viewport, measuring a few claims', () => {
+  it('registers only the marks within a screen of the viewport, measuring a few claims', () => {
     const page = bigParagraph(20_000);
     page.marks.show(page.root);
     expect(page.registered.size).toBe(0); // nothing until the next frame
     page.frame();
-    // Two screens above (none: at the top), the screen and two below: lines 0 to 120.
-    expect(page.registered.size).toBe(121);
+    // A screen above (none: at the top), the screen and one below: lines 0 to 80.
+    expect(page.registered.size).toBe(81);
     expect(page.registered.has(page.claims[0]!.range)).toBe(true);
-    expect(page.registered.has(page.claims[200]!.range)).toBe(false);
+    expect(page.registered.has(page.claims[81]!.range)).toBe(false);
     expect(page.registered.get(page.claims[7]!.range)).toBe('mismatch');
     // A binary search: dozens of measurements, not one per claim.
     expect(page.measured.count).toBeLessThan(60);
   });
 
-  it('leaves the marks alone while the reader scrolls within a screen of where they were put', () => {
+  it('leaves the marks alone while the reader scrolls within half a screen of where they were put', () => {
     const page = bigParagraph(20_000);
     page.marks.show(page.root);
     page.frame();
     const before = new Set(page.registered.keys());
     page.measured.count = 0;
-    page.scrollTo(700);
+    page.scrollTo(300);
     page.frame();
     // Every change to the marks repaints the whole paragraph: none, and nothing measured.
     expect(new Set(page.registered.keys())).toEqual(before);
     expect(page.measured.count).toBe(0);
-    page.scrollTo(900); // past a screen: the marks move with the reader
+    page.scrollTo(500); // past half a screen: the marks move with the reader
     page.frame();
-    expect(page.registered.has(page.claims[160]!.range)).toBe(true);
+    expect(page.registered.has(page.claims[100]!.range)).toBe(true);
   });
 
   it('follows the reader’s scrolling a frame later, and lets every mark go when hidden', () => {
@@ -99,9 +98,9 @@ describe('ViewportMarks', () => {
     page.frame();
     expect(page.registered.has(page.claims[0]!.range)).toBe(false);
     expect(page.registered.has(page.claims[10_000]!.range)).toBe(true);
-    expect(page.registered.has(page.claims[9_921]!.range)).toBe(true); // 1,580 px above
-    expect(page.registered.has(page.claims[9_900]!.range)).toBe(false);
-    expect(page.registered.size).toBe(201);
+    expect(page.registered.has(page.claims[9_961]!.range)).toBe(true); // 780 px above
+    expect(page.registered.has(page.claims[9_950]!.range)).toBe(false);
+    expect(page.registered.size).toBe(121);
     page.marks.hide(page.root);
     expect(page.registered.size).toBe(0);
     page.scrollTo(0);
