@@ -31,6 +31,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // `expect.poll` waits for a browser to get somewhere (a badge, a list, a mark): its
+          // 1 s default failed on a loaded 2-core machine with nothing wrong. A wait, not a
+          // timed assertion: it passes as soon as the state is reached.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },

@@ -33,3 +33,36 @@ export function verdictWords(verdict: Verdict | null): string {
 export function isVerdict(value: unknown): value is Verdict {
   return (VERDICTS as readonly unknown[]).includes(value);
 }
+
+/**
+ * Claims listed per verdict, at most (the popup's list and the page's own). A long page can
+ * hold tens of thousands of claims: listing them all made a task of seconds in the page and
+ * a message of megabytes to the popup, and no reader scrolls such a list. The rest stay
+ * marked on the page, and the list says how many there are.
+ */
+export const LISTED_PER_VERDICT = 200;
+
+/** How many claims a page holds of each verdict. */
+export type VerdictCounts = Record<Verdict, number>;
+
+/**
+ * The claims a list shows (at most `LISTED_PER_VERDICT` of each verdict, in the order given)
+ * and how many of each there are in all.
+ */
+export function listed<T>(
+  claims: readonly T[],
+  verdictOf: (claim: T) => Verdict,
+): { shown: T[]; counts: VerdictCounts } {
+  const counts: VerdictCounts = { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 };
+  const shown: T[] = [];
+  for (const claim of claims) {
+    if (counts[verdictOf(claim)]++ < LISTED_PER_VERDICT) shown.push(claim);
+  }
+  return { shown, counts };
+}
+
+/** "and 39,800 more, marked on the page" under a group cut short; null when it is whole. */
+export function moreNotListed(count: number, listedCount: number): string | null {
+  const more = count - listedCount;
+  return more > 0 ? `and ${more.toLocaleString('en-GB')} more, marked on the page` : null;
+}

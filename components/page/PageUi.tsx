@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { FactCard, type CardClaim } from '@/components/card/FactCard';
-import { VERDICT_LABELS, VERDICT_ORDER } from '@/utils/verdicts';
+import { moreNotListed, VERDICT_LABELS, VERDICT_ORDER, type VerdictCounts } from '@/utils/verdicts';
 import type { Figure, NotHeld, Source } from '@/data/schema';
 import type { Official } from '@/utils/engine';
 
@@ -27,8 +27,12 @@ export interface AnchorRect {
 export interface PageUiProps {
   /** How many claims the page has (the floating control's count). */
   count: number;
-  /** The claims for the open list; empty while it is closed (a long page has thousands). */
+  /**
+   * The claims for the open list; empty while it is closed. A long page has thousands: the
+   * first of each verdict only (see `listed`), with `counts` saying how many there are.
+   */
   claims: readonly PageClaimView[];
+  counts: VerdictCounts;
   /** The claim whose card is open: one of the page's claims, or a checked selection. */
   openClaim: PageClaimView | null;
   /** Viewport rectangle of the open claim's words; the card sits beside it, never on it. */
@@ -99,10 +103,11 @@ export function PageUi(props: PageUiProps) {
           {listOpen && (
             <div class="ksc-list" role="dialog" aria-label="Figures checked on this page">
               <ol>
-                {VERDICT_ORDER.flatMap((verdict) =>
-                  claims
-                    .filter((c) => c.verdict === verdict)
-                    .map((c) => (
+                {VERDICT_ORDER.flatMap((verdict) => {
+                  const group = claims.filter((c) => c.verdict === verdict);
+                  const more = moreNotListed(props.counts[verdict], group.length);
+                  return [
+                    ...group.map((c) => (
                       <li key={c.id}>
                         <button
                           type="button"
@@ -117,7 +122,15 @@ export function PageUi(props: PageUiProps) {
                         </button>
                       </li>
                     )),
-                )}
+                    ...(more
+                      ? [
+                          <li key={`more-${verdict}`} class="ksc-list__more">
+                            {VERDICT_LABELS[verdict].plural}: {more}
+                          </li>,
+                        ]
+                      : []),
+                  ];
+                })}
               </ol>
             </div>
           )}

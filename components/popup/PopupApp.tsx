@@ -112,6 +112,7 @@ export function PopupApp({ engine, dataset, packCounts, tabId }: PopupAppProps) 
             ) : (
               <ClaimList
                 claims={page.status.claims}
+                counts={page.status.counts}
                 onOpen={(id) => void openClaim(id)}
                 onReport={setReporting}
               />

@@ -15,6 +15,7 @@ import { dispatch, type HandlersOf } from '@/utils/messages/map';
 import { isPaused, normaliseSettings } from '@/utils/storage/settings';
 import { loadAddedPacks, watchAddedPacks } from '@/utils/storage/packs';
 import { settingsItem } from '@/utils/storage/settings-item';
+import { listed } from '@/utils/verdicts';
 import { createBadgeReporter } from './badge-reporter';
 
 /** How often the checker looks at the page's address for history-API navigation. */
@@ -169,12 +170,14 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
   }
 
   function pageStatus(): ContentScriptMessages['get-page-status']['response'] {
+    const { shown, counts } = listed(session?.checker.visibleClaims ?? [], (t) => t.claim.verdict);
     const status: PageStatus = {
       relevant: session?.checker.isRelevant ?? false,
       paused,
       url: location.href,
       title: document.title,
-      claims: (session?.checker.visibleClaims ?? []).map((t) => ({
+      counts,
+      claims: shown.map((t) => ({
         id: t.id,
         mention: t.claim.mention,
         sentence: t.claim.sentence,

@@ -12,6 +12,7 @@ import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceBy
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
+import { listed } from '@/utils/verdicts';
 
 /** Hovering this long over a mark opens its card; a pass-through pointer does not. */
 export const HOVER_OPEN_MS = 350;
@@ -97,6 +98,8 @@ export class PageUiController {
 
   // Only the reader's own input acts: a page script can dispatch clicks, pointer moves and
   // keys (`isTrusted` false) but must not open, close or steer the card.
+  // A click inside the UI is seen here, at the document, with a path that stops at the host
+  // (the root is closed): the host alone tells that the click was in the UI.
   private onClick(event: MouseEvent): void {
     if (!event.isTrusted) return;
     if (this.host && event.composedPath().includes(this.host.host)) return;
@@ -168,10 +171,12 @@ export class PageUiController {
     if (this.signal.aborted) return;
     if (this.visible.length === 0 && this.selection === null && this.host === null) return;
     this.host ??= createShadowHost(this.doc, pageUiCss);
+    const list = this.listOpen ? listed(this.visible, (t) => t.claim.verdict) : null;
     render(
       h(PageUi, {
         count: this.visible.length,
-        claims: this.listOpen ? this.visible.map(toView) : [],
+        claims: list ? list.shown.map(toView) : [],
+        counts: list?.counts ?? { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 },
         openClaim:
           this.openId === null
             ? null

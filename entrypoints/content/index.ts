@@ -199,6 +199,7 @@ function gate(ctx: ContentScriptContext): void {
       url: location.href,
       title: document.title,
       claims: [],
+      counts: { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 },
     }),
     'open-claim': () => false,
     'check-selection': () => false,

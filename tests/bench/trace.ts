@@ -14,6 +14,8 @@ export interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time of a complete event: its wall time less the time the thread was off the CPU. */
+  tdur?: number;
   args?: { name?: string; data?: { url?: unknown } };
 }
 
@@ -26,6 +28,11 @@ export interface TaskAttribution {
   extensionMs: number;
   /** The most extension time inside any one task (ms). */
   longestExtensionSlice: number;
+  /**
+   * The same in thread time (ms): what the extension's code cost the CPU in its worst task.
+   * On a loaded machine the wall time also holds the time the OS gave other processes.
+   */
+  longestExtensionSliceCpu: number;
   /** Garbage collection inside that task (ms): the heap is shared with the page. */
   longestExtensionSliceGc: number;
   /**
@@ -88,6 +95,7 @@ export function attributeTasks(
     longestTask: 0,
     extensionMs: outer.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000,
     longestExtensionSlice: 0,
+    longestExtensionSliceCpu: 0,
     longestExtensionSliceGc: 0,
     longTasksByExtension: 0,
     longestTaskWithExtension: { task: 0, extension: 0 },
@@ -104,11 +112,15 @@ export function attributeTasks(
     result.longestTask = Math.max(result.longestTask, taskMs);
     while (i < outer.length && outer[i]!.ts < start) i++;
     let ext = 0;
+    let cpu = 0;
     for (let j = i; j < outer.length && outer[j]!.ts < stop; j++) {
       const e = outer[j]!;
-      ext += Math.min(e.ts + (e.dur ?? 0), stop) - e.ts;
+      const wall = Math.min(e.ts + (e.dur ?? 0), stop) - e.ts;
+      ext += wall;
+      cpu += Math.min(e.tdur ?? wall, wall);
     }
     const extMs = ext / 1000;
+    result.longestExtensionSliceCpu = Math.max(result.longestExtensionSliceCpu, cpu / 1000);
     while (g < gcs.length && gcs[g]!.ts < start) g++;
     let gc = 0;
     for (let j = g; j < gcs.length && gcs[j]!.ts < stop; j++) gc += gcs[j]!.dur ?? 0;

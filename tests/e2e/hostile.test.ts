@@ -10,6 +10,7 @@ import { watchErrors } from './harness';
 import { checkedClaims, isolatedWorld, waitForTimingMarks } from './isolated-world';
 import { useExtensionSuite } from './suite';
 import { openCardAt, openOptions, totalMarks } from './ui';
+import { inUi, uiElement } from './browsers/ui-root';
 
 const suite = useExtensionSuite();
 
@@ -24,7 +25,10 @@ function storedReports(): Promise<number> {
   });
 }
 
-/** The page's whole DOM as a page script can read it, the UI's shadow root included. */
+/**
+ * The page's whole DOM as a page script can read it: the UI's shadow root is closed, so
+ * `shadowRoot` gives the page nothing (were it open, the card's text would be here).
+ */
 function pageReadableDom(page: Page): Promise<string> {
   return page.evaluate(
     () =>
@@ -61,27 +65,47 @@ describe('on a hostile page', () => {
       leakedExtensionId: string | null;
       leakedEmail: string | null;
     };
-    // A synthetic click on a mark opens nothing, so nothing can be rewritten or reported.
+    // A synthetic click on a mark opens nothing (seen through the tests' route into the
+    // root, since the page's script cannot look), so nothing can be rewritten or reported.
     expect(results.syntheticClickOpened).toBe(false);
+    expect(await uiElement(page, '.ksc-card')).toBeNull();
     expect(results.cardRewritten).toBeUndefined();
     expect(results.reports.filter((r) => r.saved)).toEqual([]);
     expect(results.leakedExtensionId).toBeNull();
     expect(results.leakedEmail).toBeNull();
     expect(await storedReports()).toBe(reportsBefore);
 
-    // The reader opens a card; the page's script then clicks its "Report a problem…" and
-    // presses Escape: neither acts, so no report page opens and the card stays open.
+    // The reader opens a card; a script then clicks its "Report a problem…" and presses
+    // Escape: neither acts, so no report page opens and the card stays open. A page script
+    // cannot reach the button at all; this one runs in the page's world with the root the
+    // tests' route hands it, to show that even a script holding the root cannot act.
     await openCardAt(page, 'kent-stats-mismatch', '1,790');
     const pagesBefore = suite.browser.context.pages().length;
-    await page.evaluate(() => {
-      const root = document.querySelector('kent-stats-check')?.shadowRoot;
-      root?.querySelector<HTMLElement>('.card__report')?.click();
-      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
-    });
+    expect(
+      await inUi(
+        page,
+        (root) => {
+          const button = root?.querySelector<HTMLElement>('.card__report');
+          button?.click();
+          document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+          return Boolean(button);
+        },
+        null,
+      ),
+    ).toBe(true);
     await page.waitForTimeout(1500);
     expect(suite.browser.context.pages().length).toBe(pagesBefore);
-    expect(await page.locator('.ksc-card').count()).toBe(1);
+    expect((await uiElement(page, '.ksc-card'))?.count).toBe(1);
+    // With the card open, the page finds the UI's host but no shadow root on it (closed),
+    // so none of the card's words are in what it can read.
+    expect(
+      await page.evaluate(() => {
+        const host = document.querySelector('kent-stats-check');
+        return host ? host.shadowRoot : 'no host';
+      }),
+    ).toBeNull();
     const dom = await pageReadableDom(page);
+    expect(dom).not.toContain('Differs from the official figure');
     expect(dom).not.toContain(EMAIL);
     expect(dom).not.toContain(suite.browser.extensionId);
     expect(await storedReports()).toBe(reportsBefore);

@@ -9,6 +9,7 @@ import type { browser } from 'wxt/browser';
 import { waitForHighlights } from './highlights';
 import { useExtensionSuite } from './suite';
 import { totalMarks } from './ui';
+import { waitForUiElement } from './browsers/ui-root';
 
 const suite = useExtensionSuite();
 
@@ -16,7 +17,7 @@ describe('when the extension goes away under an open page', () => {
   it('takes every mark and its UI off the page, and leaves the page working', async () => {
     const { page, errors } = await suite.open('/e2e/plain-article.html');
     await waitForHighlights(page, 6);
-    await page.locator('.ksc-toggle').waitFor();
+    await waitForUiElement(page, '.ksc-toggle');
     const paragraphs = await page.locator('p').count();
     // And a page the loader turned away, which has not touched the extension's API yet.
     const other = await suite.open('/e2e/national-column.html');

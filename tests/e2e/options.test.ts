@@ -12,6 +12,7 @@ import { artifactsDir } from './harness';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 import { axeViolations, markCounts, openOptions, totalMarks } from './ui';
+import { uiElement } from './browsers/ui-root';
 
 const suite = useExtensionSuite();
 let options: Page;
@@ -100,11 +101,13 @@ describe('the options page', () => {
     expect(marks.match).toHaveLength(2);
     expect(marks.unverified).toEqual([]);
     // The page's own count follows.
-    expect(await page.locator('.ksc-toggle').textContent()).toBe('2 figures checked');
+    expect((await uiElement(page, '.ksc-toggle'))?.text).toBe('2 figures checked');
 
     await box.check();
     await expect.poll(() => markCounts(page)).toMatchObject({ 'kent-stats-unverified': 2 });
-    await expect.poll(() => page.locator('.ksc-toggle').textContent()).toBe('4 figures checked');
+    await expect
+      .poll(async () => (await uiElement(page, '.ksc-toggle'))?.text)
+      .toBe('4 figures checked');
     await page.close();
   });
 

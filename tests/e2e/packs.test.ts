@@ -17,6 +17,7 @@ import {
 import { waitForHighlights } from './highlights';
 import { useExtensionSuite } from './suite';
 import { markCounts, openCardAt, openOptions } from './ui';
+import { uiElement } from './browsers/ui-root';
 
 const suite = useExtensionSuite();
 let options: Page;
@@ -62,7 +63,7 @@ describe('a data pack the reader adds', () => {
     await waitForHighlights(page, 1);
     expect(await markCounts(page)).toMatchObject({ 'kent-stats-match': 1 });
     await openCardAt(page, 'kent-stats-match', '4,321');
-    const card = (await page.locator('.ksc-card').textContent()) ?? '';
+    const card = (await uiElement(page, '.ksc-card'))?.text ?? '';
     expect(card).toContain(`From a pack you added: ${FIXTURE_TITLE}`);
     expect(card).toContain('In 1999 there were 4,321 assaults on lighthouse keepers in Dover.');
 

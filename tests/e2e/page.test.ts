@@ -10,6 +10,13 @@ import { checkedClaims, isolatedWorld, waitForTimingMarks } from './isolated-wor
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
 import { isChecker, markCentre, watchScripts } from './ui';
+import {
+  focusInUi,
+  uiElement,
+  uiFocusedClass,
+  uiTexts,
+  waitForUiElement,
+} from './browsers/ui-root';
 
 const suite = useExtensionSuite();
 const open = suite.open;
@@ -49,20 +56,20 @@ describe('in the page', () => {
     await waitForHighlights(page);
     const point = await markCentre(page, 'kent-stats-mismatch', '1,790');
     await page.mouse.click(point.x, point.y);
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    await expect.poll(() => card.getAttribute('role')).toBe('dialog');
-    const text = (await card.textContent()) ?? '';
+    await waitForUiElement(page, '.ksc-card');
+    await expect.poll(async () => (await uiElement(page, '.ksc-card'))?.role).toBe('dialog');
+    const card = (await uiElement(page, '.ksc-card'))!;
+    const text = card.text;
     expect(text).toContain('Differs from the official figure');
     expect(text).toContain('1,709');
     expect(text).toContain('Kent County Council');
     expect(text).toContain('Isle of Thanet News');
     // Beside the words, never over them.
-    const box = (await card.boundingBox())!;
+    const { box } = card;
     expect(point.y < box.y || point.y > box.y + box.height).toBe(true);
     await page.screenshot({ path: join(artifactsDir, 'card-click-mismatch.png') });
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached' });
+    await waitForUiElement(page, '.ksc-card', 'detached');
     await page.close();
   });
 
@@ -71,34 +78,29 @@ describe('in the page', () => {
     await waitForHighlights(page);
     const point = await markCentre(page, 'kent-stats-match', '27.6');
     await page.mouse.move(point.x, point.y);
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    expect(await card.textContent()).toContain('27.6');
+    await waitForUiElement(page, '.ksc-card');
+    expect((await uiElement(page, '.ksc-card'))!.text).toContain('27.6');
     await page.close();
   });
 
   it('lets a keyboard user reach every claim and open its card', async () => {
     const { page } = await open('/e2e/plain-article.html');
     await waitForHighlights(page);
-    const toggle = page.locator('.ksc-toggle');
-    await toggle.waitFor();
-    expect(await toggle.textContent()).toMatch(/^\d+ figures checked$/);
-    await toggle.focus();
+    await waitForUiElement(page, '.ksc-toggle');
+    expect((await uiElement(page, '.ksc-toggle'))!.text).toMatch(/^\d+ figures checked$/);
+    await focusInUi(page, '.ksc-toggle');
     await page.keyboard.press('Enter');
-    const items = page.locator('.ksc-list__item');
-    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(5);
+    const items = () => uiTexts(page, '.ksc-list__item');
+    await expect.poll(async () => (await items()).length).toBeGreaterThanOrEqual(5);
     // Worst news first: the mismatch leads the list.
-    expect(await items.first().textContent()).toContain('1,790');
+    expect((await items())[0]).toContain('1,790');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className))
-      .toBe('ksc-card');
+    await waitForUiElement(page, '.ksc-card');
+    await expect.poll(() => uiFocusedClass(page)).toBe('ksc-card');
     await page.screenshot({ path: join(artifactsDir, 'card-keyboard.png') });
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached' });
+    await waitForUiElement(page, '.ksc-card', 'detached');
     await page.close();
   });
 
@@ -141,12 +143,11 @@ describe('in the page', () => {
     expectMarks(await highlightedTexts(page), { match: ['173'], mismatch: ['185'] });
     const point = await markCentre(page, 'kent-stats-mismatch', '185');
     await page.mouse.click(point.x, point.y);
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
+    await waitForUiElement(page, '.ksc-card');
+    const card = (await uiElement(page, '.ksc-card'))!;
     // The card's own styles applied (adopted style sheets are not blocked by CSP).
-    const background = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
-    expect(background).not.toBe('rgba(0, 0, 0, 0)');
-    expect(await card.textContent()).toContain('158');
+    expect(card.background).not.toBe('rgba(0, 0, 0, 0)');
+    expect(card.text).toContain('158');
     await page.screenshot({ path: join(artifactsDir, 'card-strict-csp.png') });
     expect(violations).toEqual([]);
     expect(errors.filter((e) => /Content Security Policy/i.test(e))).toEqual([]);

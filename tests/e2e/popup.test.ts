@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { describe, expect, it } from 'vitest';
 import { artifactsDir } from './harness';
+import { clickInUi, uiElement, uiFocusedClass, waitForUiElement } from './browsers/ui-root';
 import { useExtensionSuite } from './suite';
 import { highlightedTexts, waitForHighlights } from './highlights';
 import {
@@ -61,10 +62,11 @@ describe('the toolbar popup', () => {
     expect(await markInView(page, '1,790')).toBe(false);
     await mismatch.getByRole('button', { name: '1,790', exact: true }).click();
     await page.bringToFront();
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    expect(await card.isVisible()).toBe(true);
-    const text = (await card.textContent()) ?? '';
+    await waitForUiElement(page, '.ksc-card');
+    const card = (await uiElement(page, '.ksc-card'))!;
+    // Shown: a box of its own on the screen.
+    expect(card.box.width * card.box.height).toBeGreaterThan(0);
+    const text = card.text;
     expect(text).toContain('Differs from the official figure');
     expect(text).toContain('1,709');
     expect(await markInView(page, '1,790')).toBe(true);
@@ -155,12 +157,11 @@ describe('the toolbar popup', () => {
   it('pauses on a site at once and remembers it; resuming brings the marks back', async () => {
     const { page } = await open('/e2e/plain-article.html');
     await waitForHighlights(page, 6);
-    const toggle = page.locator('.ksc-toggle');
-    await toggle.waitFor();
+    await waitForUiElement(page, '.ksc-toggle');
     const popup = await suite.browser.openPopup(page);
     await popup.getByRole('button', { name: 'Pause on 127.0.0.1' }).click();
     await expect.poll(() => totalMarks(page)).toBe(0);
-    await toggle.waitFor({ state: 'detached' });
+    await waitForUiElement(page, '.ksc-toggle', 'detached');
     expect(await page.locator('kent-stats-check').count()).toBe(0);
     await popup.getByRole('button', { name: 'Resume on 127.0.0.1' }).waitFor();
     expect(await popup.locator('.pause').textContent()).toContain('nothing is checked');
@@ -180,7 +181,7 @@ describe('the toolbar popup', () => {
     await popup.getByRole('button', { name: 'Resume on 127.0.0.1' }).click();
     await waitForHighlights(page, 6);
     expect((await highlightedTexts(page)).mismatch).toEqual(['1,790']);
-    await page.locator('.ksc-toggle').waitFor();
+    await waitForUiElement(page, '.ksc-toggle');
     await popup.getByRole('button', { name: 'Pause on 127.0.0.1' }).waitFor();
     await expect.poll(() => popup.locator('.claims__group--mismatch').count()).toBe(1);
     await popup.close();
@@ -227,9 +228,9 @@ describe('“Check this statistic” on selected text', () => {
     const before = await markCounts(page);
 
     expect(await checkSelection(suite.browser, page, '#comment', '1,709 for Sevenoaks')).toBe(true);
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    const text = (await card.textContent()) ?? '';
+    await waitForUiElement(page, '.ksc-card');
+    const card = (await uiElement(page, '.ksc-card'))!;
+    const text = card.text;
     expect(text).toContain('Agrees with the official figure');
     expect(text).toContain('1,709');
     expect(text).toContain('Sevenoaks');
@@ -239,7 +240,7 @@ describe('“Check this statistic” on selected text', () => {
       const r = window.getSelection()!.getRangeAt(0).getBoundingClientRect();
       return { top: r.top, bottom: r.bottom, left: r.left };
     });
-    const box = (await card.boundingBox())!;
+    const { box } = card;
     const gap = Math.min(
       Math.abs(box.y - selection.bottom),
       Math.abs(box.y + box.height - selection.top),
@@ -249,12 +250,10 @@ describe('“Check this statistic” on selected text', () => {
     // Checking a selection adds no mark of its own.
     expect(await markCounts(page)).toEqual(before);
     // Focus moved to the card, and Escape closes it.
-    await expect
-      .poll(() => page.evaluate(() => document.activeElement?.shadowRoot?.activeElement?.className))
-      .toBe('ksc-card');
+    await expect.poll(() => uiFocusedClass(page)).toBe('ksc-card');
     await page.screenshot({ path: join(artifactsDir, 'check-selection.png') });
     await page.keyboard.press('Escape');
-    await card.waitFor({ state: 'detached' });
+    await waitForUiElement(page, '.ksc-card', 'detached');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -274,9 +273,9 @@ describe('“Check this statistic” on selected text', () => {
         'more than 100 domestic abuse crimes a day',
       ),
     ).toBe(true);
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    const text = (await card.textContent()) ?? '';
+    await waitForUiElement(page, '.ksc-card');
+    const card = (await uiElement(page, '.ksc-card'))!;
+    const text = card.text;
     expect(text).toContain('Agrees with the official figure');
     expect(text).toContain('Kent Police');
     expect(scripts.filter(isChecker)).toHaveLength(1);
@@ -292,9 +291,9 @@ describe('“Check this statistic” on selected text', () => {
     expect(await checkSelection(suite.browser, page, '#calls', 'Sevenoaks averaged 1,790')).toBe(
       true,
     );
-    const card = page.locator('.ksc-card');
-    await card.waitFor();
-    const text = (await card.textContent()) ?? '';
+    await waitForUiElement(page, '.ksc-card');
+    const card = (await uiElement(page, '.ksc-card'))!;
+    const text = card.text;
     expect(text).toContain('Differs from the official figure');
     expect(text).toContain('1,790');
     expect(text).toContain('1,709');
@@ -305,7 +304,7 @@ describe('“Check this statistic” on selected text', () => {
     const { page } = await open('/e2e/long-article.html');
     await waitForHighlights(page, 4);
     await checkSelection(suite.browser, page, '#calls', 'Sevenoaks averaged 1,790');
-    await page.locator('.ksc-card').waitFor();
+    await waitForUiElement(page, '.ksc-card');
     for (const colorScheme of ['light', 'dark'] as const) {
       await page.emulateMedia({ colorScheme });
       expect(
@@ -314,8 +313,8 @@ describe('“Check this statistic” on selected text', () => {
       ).toEqual([]);
     }
     // The "N figures checked" control and its list too.
-    await page.locator('.ksc-toggle').click();
-    await page.locator('.ksc-list').waitFor();
+    await clickInUi(page, '.ksc-toggle');
+    await waitForUiElement(page, '.ksc-list');
     expect(await axeViolations(page, [['kent-stats-check', '.ksc-dock']])).toEqual([]);
     await page.close();
   });

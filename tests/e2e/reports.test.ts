@@ -11,6 +11,7 @@ import { artifactsDir, launchWithExtension } from './harness';
 import { useExtensionSuite } from './suite';
 import { waitForHighlights } from './highlights';
 import { axeViolations, openCardAt, openOptions } from './ui';
+import { clickInUi, inUi, uiElement } from './browsers/ui-root';
 import { reportsToJson } from '@/utils/reports/files';
 import { sampleReport } from '../unit/reports/helpers';
 
@@ -77,11 +78,11 @@ describe('reporting a mismatch', () => {
 
     await page.bringToFront();
     await openCardAt(page, 'kent-stats-mismatch', '1,790');
-    const card = page.locator('.ksc-card');
+    expect((await uiElement(page, '.card__report'))?.text).toBe('Report a problem…');
     // The form opens in the extension's own report page, never in the article's DOM.
     const [reportPage] = await Promise.all([
       suite.browser.context.waitForEvent('page'),
-      card.getByRole('button', { name: 'Report a problem…' }).click(),
+      clickInUi(page, '.card__report'),
     ]);
     const reportUrl = new URL(reportPage.url());
     expect(`${reportUrl.protocol}//${reportUrl.host}${reportUrl.pathname}`).toBe(
@@ -141,12 +142,11 @@ describe('reporting a mismatch', () => {
     expect(mailBody.replaceAll('\r\n', '\n')).toBe(body);
     expect(await axeViolations(reportPage), 'axe on the saved report').toEqual([]);
     await reportPage.screenshot({ path: join(artifactsDir, 'report-saved-page.png') });
-    // Nothing of the reader's settings or of the extension's identity is in the article's DOM.
-    const pageDom = await page.evaluate(
-      () =>
-        document.documentElement.outerHTML +
-        (document.querySelector('kent-stats-check')?.shadowRoot?.innerHTML ?? ''),
-    );
+    // Nothing of the reader's settings or of the extension's identity is in the article's DOM,
+    // the UI's shadow root included (read through the tests' route: a page script cannot).
+    const pageDom =
+      (await page.evaluate(() => document.documentElement.outerHTML)) +
+      (await inUi(page, (root) => root?.innerHTML ?? '', null));
     expect(pageDom).not.toContain(EMAIL);
     expect(pageDom).not.toContain(suite.browser.extensionId);
 
@@ -156,7 +156,9 @@ describe('reporting a mismatch', () => {
     const closed = reportPage.waitForEvent('close');
     await reportPage.getByRole('button', { name: 'Done' }).click();
     await closed;
-    expect(await card.textContent()).toContain('Differs from the official figure');
+    expect((await uiElement(page, '.ksc-card'))?.text).toContain(
+      'Differs from the official figure',
+    );
     await popup.close();
     await page.close();
     await options.close();

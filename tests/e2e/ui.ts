@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import type { ExtensionBrowser } from './harness';
+import { inUi, waitForUiElement } from './browsers/ui-root';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -109,42 +110,61 @@ export interface AxeViolation {
  * `include` when given: a list of selector paths, each an array that steps into shadow roots
  * (`['kent-stats-check', '.ksc-card']`). Evaluated through the DevTools protocol, so an
  * extension page's Content-Security-Policy does not stop it. Returns the violations, short.
+ *
+ * The extension's UI is in a closed shadow root, which axe (like any page script) cannot
+ * enter: it walks `element.shadowRoot`. So the audit runs through the tests' route to the
+ * root (`inUi`), which lends axe the root for the audit's length as the host's own
+ * `shadowRoot` property, and takes it back after: axe then audits the UI's real DOM as it
+ * audits an open root, colour contrast included.
  */
 export async function axeViolations(page: Page, include?: string[][]): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async (context) => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run(
-            context: unknown,
-            options: unknown,
-          ): Promise<{
-            violations: Array<{
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+  return inUi(
+    page,
+    async (root, context) => {
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(
+              context: unknown,
+              options: unknown,
+            ): Promise<{
+              violations: Array<{
+                id: string;
+                impact: string | null;
+                help: string;
+                nodes: Array<{ target: unknown[]; failureSummary?: string }>;
+              }>;
             }>;
-          }>;
-        };
+          };
+        }
+      ).axe;
+      const host = root?.host;
+      if (host) Object.defineProperty(host, 'shadowRoot', { configurable: true, get: () => root });
+      try {
+        const include = context?.map((path) =>
+          path.length > 1 ? { fromShadowDom: path } : path[0],
+        );
+        const result = await axe.run(include ? { include } : document, {
+          runOnly: {
+            type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+          },
+          resultTypes: ['violations'],
+        });
+        return result.violations.map((v) => ({
+          id: v.id,
+          impact: v.impact,
+          help: v.help,
+          nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
+        }));
+      } finally {
+        // Back to the prototype's getter, which gives a page script null for a closed root.
+        if (host) delete (host as { shadowRoot?: unknown }).shadowRoot;
       }
-    ).axe;
-    const include = context?.map((path) => (path.length > 1 ? { fromShadowDom: path } : path[0]));
-    const result = await axe.run(include ? { include } : document, {
-      runOnly: {
-        type: 'tag',
-        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-      },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`),
-    }));
-  }, include ?? null);
+    },
+    include ?? null,
+  );
 }
 
 /** Opens the options page in a tab of its own. */
@@ -178,7 +198,7 @@ export async function markCentre(
 export async function openCardAt(page: Page, name: string, number: string): Promise<void> {
   const point = await markCentre(page, name, number);
   await page.mouse.click(point.x, point.y);
-  await page.locator('.ksc-card').waitFor();
+  await waitForUiElement(page, '.ksc-card');
   // A reader reads the card before using it. (The hover timer the pointer started on the
   // mark, 350 ms, still fires after a click and reopens the card, dropping a report form
   // opened in that time: a bug in the page UI controller, reported.)

@@ -64,6 +64,22 @@ describe('attributeTasks', () => {
     expect(result.longestExtensionSliceGc).toBe(0);
   });
 
+  it('gives the extension’s worst task in thread time too, which other processes do not lengthen', () => {
+    const result = attributeTasks(
+      [
+        ...threads,
+        x('RunTask', 0, 90),
+        // 90 ms on the clock, of which the renderer was on the CPU for 30.
+        { ...x('FunctionCall', 0, 90, `${EXT}checker.js`), tdur: 30_000 },
+        x('RunTask', 100, 40),
+        { ...x('FunctionCall', 100, 40, `${EXT}checker.js`), tdur: 38_000 },
+      ],
+      EXT,
+    );
+    expect(result.longestExtensionSlice).toBe(90);
+    expect(result.longestExtensionSliceCpu).toBe(38);
+  });
+
   it('says how much of the extension’s longest slice was garbage collection', () => {
     const result = attributeTasks(
       [

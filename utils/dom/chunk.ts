@@ -8,9 +8,16 @@ import { extractBlocks } from './extract';
 
 /** Nodes looked at between two pauses of `iterateRuns`: well under a millisecond of work. */
 const NODES_PER_PAUSE = 1000;
+/**
+ * Elements in one run, at most. Reading a run costs something per element (its extraction,
+ * its map to the page) as well as per character: a run of 8,000 one-letter paragraphs took a
+ * task of over 100 ms in Chromium, though its text fits a run (tests/bench/NOTES.md).
+ */
+export const MAX_RUN_ELEMENTS = 200;
 
 /**
- * The page as runs of neighbouring elements, each run at most about `maxChars` of text (a long
+ * The page as runs of neighbouring elements, each run at most about `maxChars` of text and
+ * `MAX_RUN_ELEMENTS` elements (a long
  * article of short paragraphs becomes a few dozen runs, not thousands of one-paragraph chunks:
  * each chunk costs a call to the engine and a look at the text before it), one run at a time,
  * so a caller can split a huge page across idle slices. Even
@@ -69,7 +76,7 @@ export function* iterateRuns(
         yield* visit(child);
         continue;
       }
-      if (runChars + size > maxChars) yield flush();
+      if (runChars + size > maxChars || run.length >= MAX_RUN_ELEMENTS) yield flush();
       run.push(child);
       runChars += size;
     }

@@ -26,8 +26,12 @@ export class ClaimIndex {
   private readonly byRoot = new Map<Element, Set<TrackedClaim>>();
   /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
   private readonly byNode = new Map<Node, Set<TrackedClaim>>();
-  /** The nodes each claim was indexed under: its live range may since have moved. */
-  private readonly indexedNodes = new WeakMap<TrackedClaim, Node[]>();
+  /**
+   * The nodes each claim was indexed under: its live range may since have moved. A Map, not
+   * a WeakMap: every claim is removed explicitly, and tens of thousands of weak entries made
+   * taking claims in, and collecting garbage, slow.
+   */
+  private readonly indexedNodes = new Map<TrackedClaim, Node[]>();
   private sorted: TrackedClaim[] | null = null;
   /** True once claims came from content looked at after the first, page-order read. */
   private outOfOrder = false;
@@ -79,6 +83,7 @@ export class ClaimIndex {
       nodeSet?.delete(t);
       if (nodeSet?.size === 0) this.byNode.delete(node);
     }
+    this.indexedNodes.delete(t);
     return rootEmpty;
   }
 
@@ -93,6 +98,10 @@ export class ClaimIndex {
 
   inRoot(root: Element): Iterable<TrackedClaim> {
     return this.byRoot.get(root) ?? [];
+  }
+
+  countIn(root: Element): number {
+    return this.byRoot.get(root)?.size ?? 0;
   }
 
   roots(): Iterable<Element> {
@@ -126,6 +135,7 @@ export class ClaimIndex {
     this.byId.clear();
     this.byRoot.clear();
     this.byNode.clear();
+    this.indexedNodes.clear();
     this.sorted = null;
   }
 }

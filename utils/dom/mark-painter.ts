@@ -5,12 +5,14 @@
 import { isShown, type ClaimIndex, type TrackedClaim } from './claim-index';
 import { createHighlighter, type Highlighter } from './highlight';
 import { MarkWindow, type Stretch } from './mark-window';
+import { BIG_ROOT_CLAIMS, ViewportMarks } from './mark-viewport';
 import { DRAWN_MARK, setTimingMark } from './timing-marks';
 
 /** Marks on a page beyond which only those near the viewport are registered. */
 const WINDOW_THRESHOLD = 2000;
 /** How far beyond the viewport marks are kept registered: two screens up and down. */
-const WINDOW_MARGIN = '200% 0px 200% 0px';
+const WINDOW_SCREENS = 2;
+const WINDOW_MARGIN = `${WINDOW_SCREENS * 100}% 0px ${WINDOW_SCREENS * 100}% 0px`;
 /** Shortest time between two batches of new marks on a long page. */
 const MARK_BATCH_MS = 150;
 /** Marks worth a batch of their own, however few are shown. */
@@ -35,6 +37,8 @@ export class MarkPainter {
   private shownMarks = 0;
   /** Set on long pages: only marks near the viewport are registered (see `openWindow`). */
   private window: MarkWindow | null = null;
+  /** With the window: the marks of elements too big for it, registered by position. */
+  private viewport: ViewportMarks | null = null;
   /** The stretch each marked root belongs to (the run it was read in), for the window. */
   private readonly stretches = new Map<Element, Stretch>();
   private showUnverified: boolean;
@@ -73,9 +77,11 @@ export class MarkPainter {
   /** A claim forgotten; `rootEmpty` when its root has no claims left. */
   remove(t: TrackedClaim, rootEmpty: boolean): void {
     this.highlighter.remove(t.range);
+    this.viewport?.refresh();
     if (rootEmpty) {
       this.stretches.delete(t.root);
       this.window?.forget(t.root);
+      this.viewport?.hide(t.root);
     }
   }
 
@@ -87,8 +93,9 @@ export class MarkPainter {
   /** The reader shows or hides unverified claims: their marks follow at once. */
   setShowUnverified(show: boolean): void {
     this.showUnverified = show;
+    this.viewport?.refresh();
     for (const t of this.claims.all) {
-      if (t.claim.verdict !== 'unverified') continue;
+      if (t.claim.verdict !== 'unverified' || this.isBig(t.root)) continue;
       if (show && (!this.window || this.window.isNear(t.root)))
         this.highlighter.add(t.range, 'unverified');
       else this.highlighter.remove(t.range);
@@ -115,13 +122,23 @@ export class MarkPainter {
     this.lastBatchAt = now;
     this.shownMarks += this.pending.length;
     let drawn = false;
+    // Claims come in page order, a root's together: what the window says of a root is asked
+    // once per root, not once per claim (a 5 MB paragraph brings 66,000 claims).
+    let root: Element | null = null;
+    let drawRoot = true;
     for (const t of this.pending) {
       if (!this.claims.holds(t)) continue;
-      if (this.window) {
+      if (this.window && t.root !== root) {
+        root = t.root;
         // Marks far from the viewport are not drawn; their paragraphs are watched instead.
-        this.window.watch(t.root, this.stretchFor(t.root));
-        if (!this.window.isNear(t.root)) continue;
+        this.window.watch(root, this.stretchFor(root));
+        drawRoot = this.window.isNear(root) && !this.isBig(root);
+        if (this.window.isNear(root) && this.isBig(root)) {
+          this.viewport?.show(root);
+          this.viewport?.refresh();
+        }
       }
+      if (!drawRoot) continue;
       if (!this.isShown(t)) continue;
       this.highlighter.add(t.range, t.claim.verdict);
       drawn = true;
@@ -139,10 +156,23 @@ export class MarkPainter {
   private openWindow(): void {
     const win = this.doc.defaultView;
     if (!win || typeof win.IntersectionObserver !== 'function') return;
+    const viewport = new ViewportMarks({
+      win,
+      highlighter: () => this.highlighter,
+      isShown: (t) => this.isShown(t),
+      claimsOf: (root) => this.claims.inRoot(root),
+      marginScreens: WINDOW_SCREENS,
+      onDrawn: () => setTimingMark(DRAWN_MARK),
+    });
     const window = new MarkWindow(win, {
       rootMargin: WINDOW_MARGIN,
       onChange: (roots, near) => {
         for (const root of roots) {
+          if (this.isBig(root)) {
+            if (near) viewport.show(root);
+            else viewport.hide(root);
+            continue;
+          }
           for (const t of this.claims.inRoot(root)) {
             if (!near) this.highlighter.remove(t.range);
             else if (this.isShown(t)) this.highlighter.add(t.range, t.claim.verdict);
@@ -152,8 +182,14 @@ export class MarkPainter {
       },
     });
     this.window = window;
-    for (const t of this.claims.all) this.highlighter.remove(t.range);
+    this.viewport = viewport;
+    if (this.shownMarks > 0) for (const t of this.claims.all) this.highlighter.remove(t.range);
     for (const root of this.claims.roots()) window.watch(root, this.stretchFor(root));
+  }
+
+  /** A root with too many claims for the window to register together (see mark-viewport.ts). */
+  private isBig(root: Element): boolean {
+    return this.claims.countIn(root) > BIG_ROOT_CLAIMS;
   }
 
   /** A root's stretch; a root read on its own is a stretch of one. */
@@ -168,6 +204,8 @@ export class MarkPainter {
 
   /** Every mark goes (a new look at the whole page); the painter stays usable. */
   clear(): void {
+    this.viewport?.dispose();
+    this.viewport = null;
     this.window?.disconnect();
     this.window = null;
     this.pending = [];
@@ -178,6 +216,8 @@ export class MarkPainter {
 
   /** Removes every mark and registration this painter made (the context is invalidated). */
   dispose(): void {
+    this.viewport?.dispose();
+    this.viewport = null;
     this.window?.disconnect();
     this.window = null;
     this.pending = [];

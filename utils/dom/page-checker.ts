@@ -38,14 +38,23 @@ export interface PageCheckerOptions {
 }
 
 /**
- * Longest slice of work in one idle callback. The browser's idle periods last up to 50 ms and
- * a callback scheduled from inside one waits for the next, so a slice uses as much of its
- * period as it can: shorter slices left a long page waiting for idle periods much of its
- * reading time. It stops short of a long task by enough for a garbage collection inside a
- * slice (measurements: tests/bench/NOTES.md).
+ * Longest slice of work in one idle callback. A slice runs units of work (a run, a part of a
+ * big run, a step of the engine's start-up) while the next, at what units have cost lately,
+ * fits; so a slice can end a unit's cost past its budget, and a garbage collection can land
+ * inside it. 20 ms of budget and units of a few ms keep the whole under the 50 ms of a long
+ * task; a slice that stops with idle time left goes on in a task of its own (`continueSoon`),
+ * so short slices cost the page's reading little (measurements: tests/bench/NOTES.md).
  */
-const SLICE_BUDGET_MS = 35;
+const SLICE_BUDGET_MS = 20;
+/**
+ * Text read in one go, at most: a run of neighbouring paragraphs, or a part of a bigger one.
+ * A dense article costs the engine about 2 ms per 1,000 characters in Chromium (more on its
+ * first reads, before the code is compiled), so a run is a few ms of work.
+ */
+const CHUNK_CHARS = 3_000;
 const isOwnElement = (el: Element) => isOwnNode(el);
+/** Claims of a big run taken into the index and the painter in one step of work. */
+const TRACK_PER_STEP = 1000;
 
 export class PageChecker {
   private readonly doc: Document;
@@ -65,6 +74,8 @@ export class PageChecker {
   private changed = false;
   /** A big run being read part by part; `live` goes false when the page changes it. */
   private partial: { run: Run; live: boolean } | null = null;
+  /** A big run's claims are being taken in, a step at a time: no marks are drawn meanwhile. */
+  private takingIn = false;
 
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
@@ -83,7 +94,9 @@ export class PageChecker {
       // One run that cannot be read or marked is skipped; the rest of the page still is.
       process: (run) =>
         this.containRest(this.failures.contain('mark a block', null, () => this.processRun(run))),
-      onSlice: () => this.painter.flush(false),
+      onSlice: () => {
+        if (!this.takingIn) this.painter.flush(false);
+      },
       onIdle: () => {
         this.painter.flush(true);
         this.flushChange();
@@ -206,16 +219,14 @@ export class PageChecker {
     this.readAgain = [];
     // The page is split as the queue reads it, a run at a time, so no single task walks all
     // of a huge page.
-    const runs = iterateRuns(body, this.options.chunkChars ?? 8_000, isOwnElement);
+    const runs = iterateRuns(body, this.options.chunkChars ?? CHUNK_CHARS, isOwnElement);
     const fresh = this.fresh;
     this.splitting = true;
     this.queue.setSource({
       next: () => {
-        if (!this.enginePrepared) {
-          // The engine's first use builds its tables: steps of their own before real work.
-          this.prepareEngine();
-          return { done: false, value: null };
-        }
+        // The engine's first use builds its tables: steps of their own before real work,
+        // each timed and budgeted like a run (two steps in one slice made a long task).
+        if (!this.enginePrepared) return { done: false, value: this.prepareStep };
         const next = runs.next();
         if (!next.done) {
           if (next.value) fresh.add(next.value[0]!);
@@ -257,24 +268,37 @@ export class PageChecker {
     const parts = partsOf(reading.blocks, PART_CHARS);
     const found: FoundClaim[] = [];
     let previous: Part | null = null;
+    // The claims are taken in by the thousand, a step each: 66,000 claims of one 5 MB text
+    // node taken in at once made a task of 250 ms.
+    // Nothing is drawn until all are in: a wrapper mark splits the text nodes that the
+    // claims' ranges point into.
+    const track = (from: number): Rest | null => {
+      this.takingIn = false;
+      if (!token.live || this.options.signal.aborted) return null;
+      const to = Math.min(found.length, from + TRACK_PER_STEP);
+      this.trackAll(found.slice(from, to), stretch);
+      if (to < found.length) {
+        this.takingIn = true;
+        return () => track(to);
+      }
+      if (this.partial === token) this.partial = null;
+      return null;
+    };
     const step: Rest = () => {
       if (!token.live || this.options.signal.aborted) return null;
       const next = parts.next();
-      if (next.done) {
-        if (this.partial === token) this.partial = null;
-        this.trackAll(found, stretch);
-        return null;
-      }
+      if (next.done) return track(0);
       const part = next.value;
       found.push(...this.reader.analysePart(reading, part, previous));
       previous = part;
       return step;
     };
-    return step();
+    // Reading a 5 MB text node's text is a unit of work of its own; its parts come after.
+    return step;
   }
 
   private get chunkChars(): number {
-    return this.options.chunkChars ?? 8_000;
+    return this.options.chunkChars ?? CHUNK_CHARS;
   }
 
   private trackAll(claims: readonly FoundClaim[], stretch: Stretch): void {
@@ -285,15 +309,16 @@ export class PageChecker {
   }
 
   /** One step of the engine's preparation (see `Engine.prepare`), a queue step of its own. */
-  private prepareEngine(): void {
-    if (this.enginePrepared) return;
+  private readonly prepareStep: Rest = () => {
+    if (this.enginePrepared) return null;
     try {
       this.enginePrepared = this.engine.prepare();
     } catch (error) {
       this.enginePrepared = true;
       this.failures.report('prepare the engine', error);
     }
-  }
+    return null;
+  };
 
   /**
    * A run from the page split, less the elements read since the split began (content the

@@ -19,10 +19,11 @@ export interface Part {
 
 /**
  * Longest text of one part of a run too big for one slice (a 120 KB paragraph, a 5 MB text
- * node): one part's reading fits one idle slice even on a dense list of figures
- * (`npm run bench` times the hostile shapes).
+ * node): one part's reading is a few ms even on a dense list of figures or a run-on sentence
+ * of number words, where 2,000 characters took 80 ms in Chromium (`npm run bench` and
+ * `npm run bench:browser` time the hostile shapes).
  */
-export const PART_CHARS = 2_000;
+export const PART_CHARS = 1_000;
 
 /**
  * The parts of `blocks`, each at most `partChars` of text, made one at a time: cutting a

@@ -1,7 +1,10 @@
 /**
- * The extension's own UI in the page: one host element holding an open shadow root with its
- * own reset styles. Styles go in through `adoptedStyleSheets` (CSSOM), which a page's
- * Content-Security-Policy does not block, unlike an inline `<style>`.
+ * The extension's own UI in the page: one host element holding a closed shadow root with its
+ * own reset styles. Closed, so a page script cannot read or drive the UI: `host.shadowRoot`
+ * is null to it, and events from inside reach its listeners retargeted to the host. Only the
+ * code that made the root holds it (`ShadowHost.root`). Styles go in through
+ * `adoptedStyleSheets` (CSSOM), which a page's Content-Security-Policy does not block, unlike
+ * an inline `<style>`.
  *
  * Firefox stops an updated, disabled or removed extension's content script without its
  * teardown, so the host may outlive its script: it is hidden unless the manifest's CSS (which
@@ -45,6 +48,7 @@ const GUARDED_EVENTS = [
 
 export interface ShadowHost {
   host: HTMLElement;
+  /** The closed root: this reference is the only way in, so it never goes to the page. */
   root: ShadowRoot;
   /** The element Preact renders into. */
   mount: HTMLElement;
@@ -64,7 +68,7 @@ export function createShadowHost(doc: Document, css: string): ShadowHost {
   host.style.setProperty('z-index', '2147483647');
   // Shown by `entrypoints/content/highlights.css` only, while the extension is there.
   host.style.setProperty('display', 'none');
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   const win = doc.defaultView;
   if (win) {
     const sheet = new win.CSSStyleSheet();

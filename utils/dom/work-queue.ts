@@ -21,7 +21,7 @@ export interface WorkQueueOptions {
   process(run: Run): Rest | null | void;
   /** Called after each slice, so results can be shown in batches rather than one by one. */
   onSlice?(): void;
-  /** Called when the queue runs dry. */
+  /** Called when the queue runs dry (in a task of its own after a slice that did work). */
   onIdle?(): void;
   schedule(callback: (deadline: IdleDeadlineLike) => void): void;
   /**
@@ -52,9 +52,11 @@ export class WorkQueue {
   private head = 0;
   /**
    * Runs made on demand (a whole page being split), read after the queued ones. `null` from
-   * the source is a pause: no run yet, but a moment to check the slice's clock.
+   * the source is a pause: no run yet, but a moment to check the slice's clock. A function
+   * from the source is a unit of work of its own (a step of the engine's start-up), timed
+   * and budgeted like a run.
    */
-  private source: Iterator<Run | null, void> | null = null;
+  private source: Iterator<Run | Rest | null, void> | null = null;
   private scheduled = false;
   /**
    * What reading a run has cost lately (ms, a moving average); until runs have been timed,
@@ -77,7 +79,7 @@ export class WorkQueue {
    * Reads runs from `source` as slices have time for them, after any queued runs: splitting
    * a huge page then costs no more per slice than analysing it. Replaces an earlier source.
    */
-  setSource(source: Iterator<Run | null, void>): void {
+  setSource(source: Iterator<Run | Rest | null, void>): void {
     if (this.stopped) return;
     this.source = source;
     this.kick();
@@ -193,6 +195,26 @@ export class WorkQueue {
     }
     this.pending = [];
     this.head = 0;
-    this.options.onIdle?.();
+    this.finish(done > 0);
+  }
+
+  /**
+   * The queue ran dry. After a slice that did work, `onIdle` goes in a task of its own: on a
+   * long page it costs as much as a run (the last marks drawn, the UI told of every claim),
+   * and in the slice's task the two together made a long task. Work that comes in meanwhile
+   * calls it again when done.
+   */
+  private finish(afterWork: boolean): void {
+    const onIdle = this.options.onIdle;
+    if (!onIdle) return;
+    if (!afterWork) {
+      onIdle();
+      return;
+    }
+    const later = () => {
+      if (!this.stopped && !this.hasWork && !this.scheduled) onIdle();
+    };
+    if (this.options.continueSoon) this.options.continueSoon(later);
+    else this.options.schedule(later);
   }
 }

@@ -4,6 +4,7 @@
  * instances) so they survive structured cloning in every browser.
  */
 import type { Official, Verdict } from '@/utils/engine';
+import type { VerdictCounts } from '@/utils/verdicts';
 import type { MessageOf } from './map';
 
 /** What the content script knows about its page, for the popup. */
@@ -14,7 +15,12 @@ export interface PageStatus {
   paused: boolean;
   url: string;
   title: string;
+  /**
+   * The claims found, in page order: at most `LISTED_PER_VERDICT` of each verdict (a long
+   * page holds tens of thousands); `counts` says how many there are in all.
+   */
   claims: ClaimSummary[];
+  counts: VerdictCounts;
 }
 
 /** A claim as the popup lists it; serialisable. */

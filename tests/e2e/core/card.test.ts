@@ -1,9 +1,11 @@
 /**
  * The card, in Chromium and in Firefox: opened by a click on a mark or from the keyboard,
- * beside the words, styled by its own shadow root, announced as a dialog, closed by Escape.
+ * beside the words, styled by its own shadow root, announced as a dialog, closed by Escape,
+ * and out of the page's reach in a closed shadow root.
  */
 import { expect, it } from 'vitest';
 import { eachBrowser } from './each-browser';
+import { clickInUi, focusInUi, uiFocusedClass, waitInUi } from '../browsers/ui-root';
 import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
 
 eachBrowser('the card', (b) => {
@@ -36,19 +38,13 @@ eachBrowser('the card', (b) => {
     await waitForMarks(page, 6);
     await waitForUi(page, 'toggle');
     expect((await uiState(page)).toggle).toMatch(/^\d+ figures checked$/);
-    await page.evaluate(() =>
-      document
-        .querySelector('kent-stats-check')!
-        .shadowRoot!.querySelector<HTMLElement>('.ksc-toggle')!
-        .focus(),
-    );
+    await focusInUi(page, '.ksc-toggle');
     await page.keyboard.press('Enter');
     // Worst news first: the mismatch leads the list.
-    await page.waitForFunction(() =>
-      document
-        .querySelector('kent-stats-check')
-        ?.shadowRoot?.querySelector('.ksc-list__item')
-        ?.textContent?.includes('1,790'),
+    await waitInUi(
+      page,
+      (root) => root?.querySelector('.ksc-list__item')?.textContent?.includes('1,790') ?? false,
+      null,
     );
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
@@ -57,6 +53,76 @@ eachBrowser('the card', (b) => {
     expect((await uiState(page)).card!.text).toContain('1,709');
     await page.keyboard.press('Escape');
     await waitForUi(page, 'no-card');
+    // Focus goes back to the control the reader came from.
+    await expect.poll(() => uiFocusedClass(page)).toBe('ksc-toggle');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays open on a click inside it and closes on a click elsewhere on the page', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await waitForMarks(page, 6);
+    const point = await markCentre(page, 'mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    // The page's listener sees this click at the host only; the card knows it for its own.
+    await clickInUi(page, '.card__verdict');
+    const card = (await uiState(page)).card;
+    expect(card, 'the card after a click inside it').not.toBeNull();
+    expect(card!.text).toContain('1,709');
+    // A corner of the page with no mark and none of the UI.
+    await page.mouse.click(4, 4);
+    await waitForUi(page, 'no-card');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the open card out of the page’s reach: its scripts find no shadow root and none of its text', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'), () => {
+      // The page's own listener, from its first script: what its clicks tell it of the UI.
+      const w = window as unknown as { __clickPaths: string[][] };
+      w.__clickPaths = [];
+      document.addEventListener('click', (e) =>
+        w.__clickPaths.push(
+          e.composedPath().map((n) => (n instanceof Element ? n.localName : (n as Node).nodeName)),
+        ),
+      );
+    });
+    await waitForMarks(page, 6);
+    const point = await markCentre(page, 'mismatch', '1,790');
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    // What the reader sees (the official figure the article does not print)...
+    const shown = (await uiState(page)).card!.text;
+    expect(shown).toContain('1,709');
+    expect(shown).toContain('Differs from the official figure');
+    // ...and a click of the reader's inside the card, which leaves it open.
+    await clickInUi(page, '.card__verdict');
+    await waitForUi(page, 'card');
+    // Everything a page script can try from the page's own world.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('kent-stats-check')!;
+      return {
+        shadowRoot: host.shadowRoot === null ? 'null' : 'a root',
+        text: [
+          document.body.innerText,
+          document.documentElement.outerHTML,
+          document.documentElement.textContent ?? '',
+          host.shadowRoot?.textContent ?? '',
+          host.shadowRoot?.innerHTML ?? '',
+          document.querySelector('.ksc-card')?.textContent ?? '',
+          document.activeElement?.shadowRoot?.textContent ?? '',
+        ].join('\n'),
+        clickPaths: (window as unknown as { __clickPaths: string[][] }).__clickPaths,
+      };
+    });
+    expect(seen.shadowRoot).toBe('null');
+    expect(seen.text).not.toContain('1,709');
+    expect(seen.text).not.toContain('Differs from the official figure');
+    // The click inside the card reached the page's listener retargeted to the host: the path
+    // it sees starts at the host, with nothing of the card's inside.
+    expect(seen.clickPaths.at(-1)?.[0]).toBe('kent-stats-check');
+    expect(seen.clickPaths.at(-1)?.slice(0, 2)).toEqual(['kent-stats-check', 'body']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -5,6 +5,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import type { ExtensionApi, ExtensionSession } from '../browsers/session';
+import { inUi, waitInUi } from '../browsers/ui-root';
 
 export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
 export const VERDICTS: readonly Verdict[] = ['match', 'mismatch', 'not-held', 'unverified'];
@@ -80,43 +81,46 @@ export interface UiState {
   toggle: string | null;
 }
 
+/** Read through the tests' route into the UI's closed shadow root (`../browsers/ui-root.ts`). */
 export function uiState(page: Page): Promise<UiState> {
-  return page.evaluate(() => {
-    const hosts = [...document.querySelectorAll('kent-stats-check')];
-    const host = hosts.at(-1);
-    const root = host?.shadowRoot;
-    const card = root?.querySelector<HTMLElement>('.ksc-card') ?? null;
-    const rect = card?.getBoundingClientRect();
-    return {
-      hosts: hosts.length,
-      visibleHosts: hosts.filter((h) => getComputedStyle(h).display !== 'none').length,
-      card:
-        card && rect
-          ? {
-              role: card.getAttribute('role'),
-              text: card.textContent ?? '',
-              focused: root!.activeElement === card,
-              box: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
-              background: getComputedStyle(card).backgroundColor,
-            }
-          : null,
-      toggle: root?.querySelector('.ksc-toggle')?.textContent ?? null,
-    };
-  });
+  return inUi(
+    page,
+    (root) => {
+      const hosts = [...document.querySelectorAll('kent-stats-check')];
+      const card = root?.querySelector<HTMLElement>('.ksc-card') ?? null;
+      const rect = card?.getBoundingClientRect();
+      return {
+        hosts: hosts.length,
+        visibleHosts: hosts.filter((h) => getComputedStyle(h).display !== 'none').length,
+        card:
+          card && rect
+            ? {
+                role: card.getAttribute('role'),
+                text: card.textContent ?? '',
+                focused: document.activeElement === root!.host && root!.activeElement === card,
+                box: { top: rect.top, bottom: rect.bottom, left: rect.left, right: rect.right },
+                background: getComputedStyle(card).backgroundColor,
+              }
+            : null,
+        toggle: root?.querySelector('.ksc-toggle')?.textContent ?? null,
+      };
+    },
+    null,
+  );
 }
 
 /** Waits until the extension's UI is in a state `check` accepts. */
 export async function waitForUi(page: Page, check: 'card' | 'no-card' | 'toggle'): Promise<void> {
-  await page.waitForFunction(
-    (what) => {
-      const root = document.querySelector('kent-stats-check')?.shadowRoot;
+  await waitInUi(
+    page,
+    (root, what) => {
       const card = root?.querySelector('.ksc-card');
       if (what === 'card') return Boolean(card);
       if (what === 'no-card') return !card;
       return Boolean(root?.querySelector('.ksc-toggle'));
     },
-    { timeout: 15_000 },
     check,
+    { what: `the UI to show ${check}` },
   );
 }
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { blocksBefore, iterateRuns } from '@/utils/dom/chunk';
+import { blocksBefore, iterateRuns, MAX_RUN_ELEMENTS } from '@/utils/dom/chunk';
 
 /** Every run of the page at once (the checker takes them one idle slice at a time). */
 const chunkRuns = (root: Element, max: number, isOwn: (el: Element) => boolean) =>
@@ -64,6 +64,20 @@ describe('chunkRuns', () => {
     document.body.replaceChildren(article);
     const runs = chunkRuns(document.body, 100, () => false);
     expect(runs.map((r) => r.length)).toEqual([2, 2, 2, 2, 2]);
+    expect(runs.flat()).toEqual([...article.children]);
+  });
+
+  it('cuts a run of many tiny blocks by their number, so no run costs a long task', () => {
+    const article = document.createElement('article');
+    for (let i = 0; i < MAX_RUN_ELEMENTS * 2 + 5; i++) {
+      const p = document.createElement('p');
+      p.textContent = 'x';
+      article.append(p);
+    }
+    document.body.replaceChildren(article);
+    // 405 characters: more than a run holds, so the container is descended into.
+    const runs = chunkRuns(document.body, 300, () => false);
+    expect(runs.map((r) => r.length)).toEqual([MAX_RUN_ELEMENTS, MAX_RUN_ELEMENTS, 5]);
     expect(runs.flat()).toEqual([...article.children]);
   });
 });
