@@ -154,20 +154,32 @@ export function finishIndex(steps: Generator<void, DatasetIndex>): DatasetIndex 
   }
 }
 
-/** Fuse indexes built per step of `indexSteps`. */
-const FUSE_PER_STEP = 4;
+/**
+ * Records per step of `indexSteps`, for each column of the records table. A count, not a
+ * clock, so the engine stays free of timers and builds the same steps everywhere: warm, a
+ * record's column costs a few hundredths of a millisecond; each column's first records also
+ * pay for compiling its readers' code and patterns (up to about 12 ms on a cold start, in
+ * Node and Chromium alike: tests/bench/NOTES.md).
+ */
+const RECORDS_PER_STEP = 32;
+/** Fuse indexes built per step of `indexSteps` (1 to 7 ms each on a cold start). */
+const FUSE_PER_STEP = 2;
 
 /**
- * `buildIndex` in steps (the records, then the fuse indexes a few at a time), each short
- * enough for a time slice: built in one go, on a cold start in a page, it was most of a task
- * over 50 ms. The index is the same whichever way it is built.
+ * `buildIndex` in steps, each short enough for a time slice: built in one go, on a cold start
+ * in a page, it was a task of 40 to 90 ms. The records table is built column by column
+ * (official values, concepts, what is counted, restrictions, bodies), `RECORDS_PER_STEP`
+ * records a step, so the first use of each column's readers, which compiles their code and
+ * regular expressions, lands in a step of its own rather than all in the first record's; then
+ * the lookup tables, then the fuse indexes `FUSE_PER_STEP` at a time. The index is the same
+ * whichever way it is built.
  */
 export function* indexSteps(dataset: Dataset): Generator<void, DatasetIndex> {
   const sources = new Map(dataset.sources.map((s) => [s.id, s] as const));
+  const figures = dataset.figures;
   const measures: MeasureDoc[] = [];
   const measureIds = new Map<string, MeasureDoc>();
-  const records: RecordInfo[] = [];
-  for (const figure of dataset.figures) {
+  const docs = figures.map((figure) => {
     const words = unitWords(figure);
     const key = `${figure.measure}\u0000${figure.topics.join(',')}\u0000${words}`;
     let doc = measureIds.get(key);
@@ -181,26 +193,34 @@ export function* indexSteps(dataset: Dataset): Generator<void, DatasetIndex> {
       measures.push(doc);
       measureIds.set(key, doc);
     }
-    const concepts = conceptsOf(coreMeasure(figure.measure)) | conceptsOfTags(figure.topics);
-    records.push({
-      figure,
-      source: sources.get(figure.sourceId),
-      measure: doc,
-      concepts,
-      key: concepts & ~GENERIC,
-      years: {
-        ...recordYears(figure.period.from, figure.period.to),
-        total: figure.series?.total === true,
-        window: recordWindow(figure.period.from, figure.period.to),
-      },
-      interval: officialInterval(figure),
-      placeLabel: PLACE_LABELS[figure.place],
-      counted: recordCounted(figure.measure),
-      restrictions: restrictionsIn(coreMeasure(figure.measure)),
-      bodies: recordBodies(figure, sources.get(figure.sourceId)),
-      soleOfMeasure: true,
-    });
-  }
+    return doc;
+  });
+  const intervals = yield* column(figures, officialInterval);
+  const concepts = yield* column(
+    figures,
+    (f) => conceptsOf(coreMeasure(f.measure)) | conceptsOfTags(f.topics),
+  );
+  const counted = yield* column(figures, (f) => recordCounted(f.measure));
+  const restrictions = yield* column(figures, (f) => restrictionsIn(coreMeasure(f.measure)));
+  const bodies = yield* column(figures, (f) => recordBodies(f, sources.get(f.sourceId)));
+  const records = figures.map((figure, i): RecordInfo => ({
+    figure,
+    source: sources.get(figure.sourceId),
+    measure: docs[i]!,
+    concepts: concepts[i]!,
+    key: concepts[i]! & ~GENERIC,
+    years: {
+      ...recordYears(figure.period.from, figure.period.to),
+      total: figure.series?.total === true,
+      window: recordWindow(figure.period.from, figure.period.to),
+    },
+    interval: intervals[i]!,
+    placeLabel: PLACE_LABELS[figure.place],
+    counted: counted[i]!,
+    restrictions: restrictions[i]!,
+    bodies: bodies[i]!,
+    soleOfMeasure: true,
+  }));
 
   const byPlace = new Map<Place, RecordInfo[]>();
   const byMeasure = new Map<number, RecordInfo[]>();
@@ -256,6 +276,16 @@ function recordBodies(figure: Figure, source: Source | undefined): Body[] {
   // Kent Police's.)
   if (/police recorded crime/i.test(figure.producer ?? '')) out.push('kent-police');
   return [...new Set(out)];
+}
+
+/** `read` of every figure, `RECORDS_PER_STEP` figures a step. */
+function* column<T>(figures: readonly Figure[], read: (f: Figure) => T): Generator<void, T[]> {
+  const out: T[] = [];
+  for (let start = 0; start < figures.length; start += RECORDS_PER_STEP) {
+    for (const f of figures.slice(start, start + RECORDS_PER_STEP)) out.push(read(f));
+    yield;
+  }
+  return out;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
