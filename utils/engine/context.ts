@@ -86,6 +86,7 @@ export class PageReader {
   private readonly headings: ReadonlySet<string>;
   private readonly title: SentenceCues | null;
   private readonly places: PlaceResolver;
+  private readonly producers = new Map<SentenceCues, Body[]>();
 
   constructor(
     private readonly blocks: readonly string[],
@@ -126,6 +127,8 @@ export class PageReader {
       let s = 0;
       let first = 0;
       let released = 0;
+      let spansOf = -1;
+      let spans: Span[] = [];
       for (let k = 0; k < mentions.length; k += 1) {
         const m = mentions[k]!;
         while (s < records.length && records[s]!.sentence.end <= m.numberStart) s += 1;
@@ -136,20 +139,38 @@ export class PageReader {
         while (first < k && mentions[first]!.numberStart < record.sentence.start) first += 1;
         if (!mayBeClaim(m)) continue;
         const sentence = record.sentence;
-        const spans: Span[] = [];
-        for (
-          let j = first;
-          j < mentions.length && mentions[j]!.numberStart < sentence.end;
-          j += 1
-        ) {
-          const o = mentions[j]!;
-          spans.push({ start: o.numberStart - sentence.start, end: o.numberEnd - sentence.start });
+        // The numbers of the sentence, made once for all its claims: per claim, a run-on
+        // sentence of thousands of numbers cost its square.
+        if (spansOf !== s) {
+          spansOf = s;
+          spans = [];
+          for (
+            let j = first;
+            j < mentions.length && mentions[j]!.numberStart < sentence.end;
+            j += 1
+          ) {
+            const o = mentions[j]!;
+            spans.push({
+              start: o.numberStart - sentence.start,
+              end: o.numberEnd - sentence.start,
+            });
+          }
         }
         const previous = k > first ? mentions[k - 1] : undefined;
         drafts.push(this.sentenceDraft(b, s, m, previous, spans));
       }
     }
     return drafts;
+  }
+
+  /** The bodies a sentence names as producers, read once for all its claims. */
+  private producersOf(cues: SentenceCues): Body[] {
+    let bodies = this.producers.get(cues);
+    if (!bodies) {
+      bodies = producersIn(cues.text);
+      this.producers.set(cues, bodies);
+    }
+    return bodies;
   }
 
   private recordsOf(blockIndex: number): SentenceRecord[] {
@@ -239,7 +260,7 @@ export class PageReader {
         this.countedIn,
       ),
       restrictions: restrictionsIn(`${clauseText} ${m.nounPhrase}`),
-      producers: producersIn(cues.text),
+      producers: this.producersOf(cues),
       periodFixed,
     };
   }
