@@ -43,9 +43,12 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
       signal: stop.signal,
       showUnverified,
       strongMarks,
-      onChange: (claims) => {
-        ui.update(claims);
-        badge.report(checker.visibleClaims.map((t) => t.claim));
+      // The claims shown, worked out once for the page's UI and the toolbar badge: a long
+      // page holds tens of thousands.
+      onChange: () => {
+        const shown = checker.visibleClaims;
+        ui.update(shown);
+        badge.report(shown.map((t) => t.claim));
       },
     });
     const ui = new PageUiController(document, checker, stop.signal);

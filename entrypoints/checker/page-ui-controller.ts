@@ -23,7 +23,7 @@ type OpenedBy = 'pointer' | 'click' | 'keyboard';
 
 export class PageUiController {
   private host: ShadowHost | null = null;
-  private visible: TrackedClaim[] = [];
+  private visible: readonly TrackedClaim[] = [];
   private openId: string | null = null;
   /** A "Check this statistic" result, shown at the reader's selection. */
   private selection: { view: PageClaimView; range: Range } | null = null;
@@ -50,11 +50,10 @@ export class PageUiController {
     signal.addEventListener('abort', () => this.dispose());
   }
 
-  /** The checker found a new set of claims. */
-  update(claims: readonly TrackedClaim[]): void {
-    const visible = new Set(this.checker.visibleClaims);
+  /** The checker found a new set of claims: `shown`, those the reader sees, in page order. */
+  update(shown: readonly TrackedClaim[]): void {
     // Views are made when shown (the open list, the open card), not for every claim here.
-    this.visible = claims.filter((t) => visible.has(t));
+    this.visible = shown;
     if (
       this.openId &&
       this.openId !== this.selection?.view.id &&

@@ -26,7 +26,7 @@ function start(options: { engine?: Engine; showUnverified?: boolean } = {}) {
     showUnverified: options.showUnverified ?? true,
     onChange: (claims) => {
       seen.push([...claims]);
-      ui?.update(claims);
+      ui?.update(checker.visibleClaims);
     },
   });
   ui = new PageUiController(document, checker, stop.signal);
