@@ -45,6 +45,11 @@ export const LISTED_PER_VERDICT = 200;
 /** How many claims a page holds of each verdict. */
 export type VerdictCounts = Record<Verdict, number>;
 
+/** Counts of a page with no claims: a new object each time, for a caller to count into. */
+export function noVerdicts(): VerdictCounts {
+  return { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 };
+}
+
 /**
  * The claims a list shows (at most `LISTED_PER_VERDICT` of each verdict, in the order given)
  * and how many of each there are in all.
@@ -53,7 +58,7 @@ export function listed<T>(
   claims: readonly T[],
   verdictOf: (claim: T) => Verdict,
 ): { shown: T[]; counts: VerdictCounts } {
-  const counts: VerdictCounts = { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 };
+  const counts = noVerdicts();
   const shown: T[] = [];
   for (const claim of claims) {
     if (counts[verdictOf(claim)]++ < LISTED_PER_VERDICT) shown.push(claim);

@@ -12,7 +12,7 @@ import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceBy
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
-import { listed } from '@/utils/verdicts';
+import { listed, noVerdicts } from '@/utils/verdicts';
 
 /** Hovering this long over a mark opens its card; a pass-through pointer does not. */
 export const HOVER_OPEN_MS = 350;
@@ -175,7 +175,7 @@ export class PageUiController {
       h(PageUi, {
         count: this.visible.length,
         claims: list ? list.shown.map(toView) : [],
-        counts: list?.counts ?? { match: 0, mismatch: 0, 'not-held': 0, unverified: 0 },
+        counts: list?.counts ?? noVerdicts(),
         openClaim:
           this.openId === null
             ? null

@@ -131,8 +131,10 @@ export class MarkPainter {
         root = t.root;
         // Marks far from the viewport are not drawn; their paragraphs are watched instead.
         this.window.watch(root, this.stretchFor(root));
-        drawRoot = this.window.isNear(root) && !this.isBig(root);
-        if (this.window.isNear(root) && this.isBig(root)) {
+        const near = this.window.isNear(root);
+        const big = near && this.isBig(root);
+        drawRoot = near && !big;
+        if (big) {
           this.viewport?.show(root);
           this.viewport?.refresh();
         }

@@ -66,10 +66,6 @@ export class ViewportMarks {
     if (this.near.size === 0) this.unlisten();
   }
 
-  isNear(root: Element): boolean {
-    return this.near.has(root);
-  }
-
   /** The claims changed (added, removed, shown or hidden): the marks follow soon. */
   refresh(): void {
     this.lists.clear();
