@@ -66,9 +66,10 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
   // A comment count: "Comments (3)", "12 comments".
   ['list', /\bComments?\s*\(\d+\)|\b\d+\s+comments?\b/gi],
   // A results line of two sides and two scores: "Ashford United 4 Sittingbourne 0".
+  // Matched only where a line or cell starts (see `LINE_STARTS`), so it is sticky.
   [
     'range',
-    /(?<![^\n\t])[ ]*(?:[A-Z][\w'’&.-]*[ ]){1,4}\d{1,2}[ ](?:[A-Z][\w'’&.-]*[ ]){0,3}[A-Z][\w'’&.-]*[ ]\d{1,2}[ ]*(?![^\n\t])/g,
+    /[ ]*(?:[A-Z][\w'’&.-]*[ ]){1,4}\d{1,2}[ ](?:[A-Z][\w'’&.-]*[ ]){0,3}[A-Z][\w'’&.-]*[ ]\d{1,2}[ ]*(?![^\n\t])/y,
   ],
   ['identifier', /(?<![\d,.])\d{5,}(?![\d,]|\.\d)/g],
   ['period', /\b(?:19|20)\d{2}\s?[/–—-]\s?(?:(?:19|20)?\d{2})(?!\d)/g],
@@ -127,19 +128,40 @@ export interface Span {
 }
 
 /** Spans of `text` that hide the numbers inside them, sorted by start. */
-/** Cheap tests that a mask can match at all, so most blocks skip the costlier patterns. */
-const MASK_GATES: Partial<Record<Exclusion, RegExp>> = {
-  url: /www\.|:\/\/|@|\.(?:com|uk|org|net)\b/i,
-  money: /[£$€]|pounds|pence|GBP|euros|dollars/i,
-  address:
-    /\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Close|Drive|Place|Square|Sq|Hill|Court|Crescent|Gardens|Terrace|Parade|House|Row|Walk|Grove|Mews|Yard|Quay|Wharf|Green|Buildings|Approach|Park|Centre|Hall|Estate|Rise|Bank|Unit|Flat|Suite|Room|Floor|Apartment|Apt|Block|Building|Box|Plot|Platform|Gate)\b/,
-};
+/**
+ * Cheap tests that a mask can match at all, so most blocks skip the costlier patterns: each
+ * is a necessary condition of its mask (a literal or two the mask cannot match without),
+ * never a guess. Keyed by the mask's pattern, since one reason has several masks.
+ */
+const MASK_GATES = new Map<RegExp, RegExp>([
+  [MASKS[0]![1], /www\.|:\/\/|@|\.(?:com|uk|org|net)\b/i],
+  [MASKS[4]![1], /[£$€]|pounds|pence|GBP|euros|dollars/i],
+  [MASKS[7]![1], /1[01]1/],
+  [MASKS[8]![1], /comment/i],
+  ...MASKS.filter(([reason]) => reason === 'address').map(
+    ([, re]) =>
+      [
+        re,
+        /\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Close|Drive|Place|Square|Sq|Hill|Court|Crescent|Gardens|Terrace|Parade|House|Row|Walk|Grove|Mews|Yard|Quay|Wharf|Green|Buildings|Approach|Park|Centre|Hall|Estate|Rise|Bank|Unit|Flat|Suite|Room|Floor|Apartment|Apt|Block|Building|Box|Plot|Platform|Gate)\b/,
+      ] as const,
+  ),
+]);
 
+/** Spans of `text` that hide the numbers inside them, sorted by start. */
 export function maskSpans(text: string): Span[] {
   const spans: Span[] = [];
   for (const [reason, re] of MASKS) {
-    const gate = MASK_GATES[reason];
+    const gate = MASK_GATES.get(re);
     if (gate && !gate.test(text)) continue;
+    if (re.sticky) {
+      // A sticky mask is tried where a line or cell starts, not at every character.
+      for (let at = 0; at <= text.length; at = nextLineStart(text, at)) {
+        re.lastIndex = at;
+        const m = re.exec(text);
+        if (m && m[0].length > 0) spans.push({ start: at, end: at + m[0].length, reason });
+      }
+      continue;
+    }
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text)) !== null) {
@@ -151,6 +173,15 @@ export function maskSpans(text: string): Span[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
+}
+
+/** The start of the line or cell after the one at `from` (past the text's end when none). */
+function nextLineStart(text: string, from: number): number {
+  for (let i = from; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 9) return i + 1;
+  }
+  return text.length + 1;
 }
 
 /** Why a number is never a claim, or null when it may be one. */

@@ -186,7 +186,7 @@ function readMention(
   );
   const counted = readCounted(
     rest,
-    sentenceAround(text, token.start, token.end),
+    () => sentenceAround(text, token.start, token.end),
     text.slice(Math.max(0, token.start - 40), token.start),
     token.kind,
   );
@@ -249,10 +249,22 @@ function upToClauseEnd(s: string): string {
   return m ? s.slice(0, m.index) : s;
 }
 
+/**
+ * Where the sentence holding `pos` starts, looking back at most 300 characters: after the
+ * last `.`, `!` or `?` before `pos` if spaces follow it. Scanned back by hand: the pattern
+ * this replaces (`[.!?]\s+(?=[^.!?]*$)`) tried every stop in the window, for every number.
+ */
 function lastSentenceStart(text: string, pos: number): number {
-  const m = /[.!?]\s+(?=[^.!?]*$)/.exec(text.slice(Math.max(0, pos - 300), pos));
-  return m ? Math.max(0, pos - 300) + m.index + m[0].length : Math.max(0, pos - 300);
+  const floor = Math.max(0, pos - 300);
+  let stop = pos - 1;
+  while (stop >= floor && !SENTENCE_STOP.has(text.charCodeAt(stop))) stop -= 1;
+  if (stop < floor) return floor;
+  let after = stop + 1;
+  while (after < pos && SPACE.test(text[after]!)) after += 1;
+  return after > stop + 1 ? after : floor;
 }
+const SENTENCE_STOP = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
 
 /**
  * Reads the noun phrase after a number and classifies what it counts. An event or people
@@ -263,7 +275,8 @@ function lastSentenceStart(text: string, pos: number): number {
  */
 function readCounted(
   rest: string,
-  around: string,
+  /** The sentence around the number, read only for the few nouns that need it. */
+  around: () => string,
   before: string,
   kind: NumberKind,
 ): { counted: Counted; phrase: string; anaphoric: boolean } {
@@ -306,14 +319,14 @@ function readCounted(
       // "assaulted 4 times" counts events; "three times as likely" and "updated 4 times" do not.
       const after = rest.slice(rest.toLowerCase().indexOf('times') + 5);
       return {
-        counted: MULTIPLIER_AFTER.test(after) || !HARMED.test(around) ? 'non-stat' : 'event',
+        counted: MULTIPLIER_AFTER.test(after) || !HARMED.test(around()) ? 'non-stat' : 'event',
         phrase: text,
         anaphoric,
       };
     }
     if (known.cls === 'resource') {
       const lead = before.split(/\s+/).slice(-4).join(' ');
-      const harmed = HARMED.test(around) && !RESOURCING.test(text) && !RESOURCING.test(lead);
+      const harmed = HARMED.test(around()) && !RESOURCING.test(text) && !RESOURCING.test(lead);
       return { counted: harmed ? 'resource' : 'non-stat', phrase: text, anaphoric };
     }
     return { counted: known.cls, phrase: text, anaphoric };
