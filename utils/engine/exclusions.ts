@@ -114,7 +114,6 @@ const PERSON_AGE_BEFORE =
 const VOTE_BEFORE = /\b(?:voted?\s+(?:by\s+)?(?:\d+\s+to\s+)?|votes?\s+to\s+)$/i;
 const RATE_BASE_BEFORE = /\b(?:per|for every|in every|out of every|every|for each|per every)\s*$/i;
 const COMPOUND_AFTER = /^-[A-Za-z]/;
-const NAME_HYPHEN_BEFORE = /[A-Za-z]-$/;
 const NUMBER_WORDS_ONLY = /^(?:one|a|an)$/i;
 const STAT_NOUN_AFTER =
   /^\s+(?:crimes|offences|incidents|assaults|attacks|calls|referrals|victims|people|children|cases)\b/i;
@@ -203,7 +202,7 @@ export function exclusionOf(
 
   if (token.kind === 'words' && NUMBER_WORDS_ONLY.test(raw)) return 'pronoun';
   if (COMPOUND_AFTER.test(after)) return 'compound';
-  if (NAME_HYPHEN_BEFORE.test(before)) return 'identifier';
+  if (endsWithLetterHyphen(before)) return 'identifier';
   if (token.kind === 'digits' && !token.scaled && isYearLike(token)) {
     if (!(STAT_NOUN_AFTER.test(after) && !YEAR_PREPOSITION_BEFORE.test(before))) return 'year';
   }
@@ -216,9 +215,9 @@ export function exclusionOf(
     )
       return 'list';
   }
-  if (LABEL_BEFORE.test(before) || LABEL_OF.test(before)) return 'list';
+  if (LABEL_BEFORE.test(before) || (endsWithOf(before) && LABEL_OF.test(before))) return 'list';
   if (token.value <= 13 && NAME_NUMBER_BEFORE.test(before)) return 'identifier';
-  if (RATE_BASE_BEFORE.test(before) && [100, 1000, 10_000, 100_000].includes(token.value))
+  if ([100, 1000, 10_000, 100_000].includes(token.value) && RATE_BASE_BEFORE.test(before))
     return 'rate-base';
   if (AGE_BEFORE.test(before) || AGE_RANGE_BEFORE.test(before) || AGE_AFTER.test(after))
     return 'age';
@@ -230,6 +229,21 @@ export function exclusionOf(
     if (/^\s*,/.test(after) && APPOSED_AGE_BEFORE.test(before)) return 'age';
   }
   return null;
+}
+
+/**
+ * "A-1", "M-20": a letter and a hyphen right before the number. Read from the last two
+ * characters: as an end-anchored pattern it was tried at each of the 40 before them.
+ */
+function endsWithLetterHyphen(before: string): boolean {
+  const n = before.length;
+  return n >= 2 && before.charCodeAt(n - 1) === 45 && /[A-Za-z]/.test(before[n - 2]!);
+}
+
+/** The words before end in "of" and a space, as `LABEL_OF` needs: most numbers skip it. */
+function endsWithOf(before: string): boolean {
+  const trimmed = before.trimEnd();
+  return trimmed.length < before.length && /of$/i.test(trimmed.slice(-2));
 }
 
 function isYearLike(token: NumberToken): boolean {

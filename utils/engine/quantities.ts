@@ -8,7 +8,7 @@ import type { Unit } from '../../data/schema';
 import { QUALIFIER_PHRASES, type QualifierKind } from './bands';
 import { exclusionOf, maskSpans, type Exclusion } from './exclusions';
 import { HARMED, nounClass, PHRASE_STOP, RESOURCING, type NounClass } from './lexicon';
-import { scanNumbers, type NumberKind } from './numbers';
+import { scanNumbers, type NumberKind, type NumberToken } from './numbers';
 
 /** Time bases as read on a page; `week` exists on pages but in no record. */
 export type PageTimeBase = '' | 'day' | 'week' | 'month' | 'year';
@@ -77,7 +77,9 @@ const CHANGE_AFTER =
   /^\s*(?:year[- ]on[- ]year\s+)?(?:rise|rises|increase|increases|jump|jumps|fall|falls|drop|drops|decrease|decreases|reduction|hike|surge|climb|uplift|growth|up\s+(?:on|from)|down\s+(?:on|from)|higher|lower|(?:more|fewer|less)\s+than)\b/i;
 const MULTIPLIER_AFTER =
   /^\s+(?:more|higher|greater|as|the|likely|bigger|larger|less|lower|over|that)\b/i;
-const WORD = /^[\s,]*([\p{L}][\p{L}'’-]*)/u;
+const WORD = /[\s,]*([\p{L}][\p{L}'’-]*)/uy;
+/** Punctuation ending a noun phrase before its next word. */
+const PHRASE_PUNCT = /\s*[,;:.!?()]/y;
 /** "of them", "of those": the measure is the text before's; "of these youngsters" names its own whole. */
 const ANAPHOR_OF =
   /^\s+of\s+(?:them|which|whom|it\b|(?:those|these)(?!\s+(?!who\b|which\b|that\b)\p{L}))/iu;
@@ -104,40 +106,41 @@ export function readMentions(text: string): { mentions: Mention[]; excluded: Exc
   const tokens = scanNumbers(text);
   if (tokens.length === 0) return { mentions: [], excluded: [] };
   const spans = maskSpans(text);
-  const mentions: Mention[] = [];
   const excluded: Excluded[] = [];
+  const kept: NumberToken[] = [];
   // Tokens and spans are both in text order: one moving start keeps the lookups linear.
   let from = 0;
-  const reasons = tokens.map((t) => {
-    while (from < spans.length && spans[from]!.end <= t.start) from += 1;
-    return exclusionOf(text, t, spans, from);
-  });
+  for (const token of tokens) {
+    while (from < spans.length && spans[from]!.end <= token.start) from += 1;
+    const reason = exclusionOf(text, token, spans, from);
+    if (reason) excluded.push({ start: token.start, end: token.end, value: token.value, reason });
+    else kept.push(token);
+  }
   // Words after a number run to the next number that may be a claim: the "1,000" of
   // "per 1,000" and a year are part of the phrase, not the start of another.
-  const kept = tokens.filter((_, i) => reasons[i] === null);
-  tokens.forEach((token, i) => {
-    const reason = reasons[i];
-    if (reason) excluded.push({ start: token.start, end: token.end, value: token.value, reason });
-  });
-  kept.forEach((token, i) => {
+  const mentions: Mention[] = [];
+  for (let i = 0; i < kept.length; i += 1) {
     const nextStart = kept[i + 1]?.start ?? text.length;
     const prevEnd = kept[i - 1]?.end ?? 0;
-    mentions.push(readMention(text, token, prevEnd, nextStart));
-  });
+    mentions.push(readMention(text, kept[i]!, prevEnd, nextStart));
+  }
   // A number inside its neighbour's mention (a rate base read as a unit) is not a mention of its own.
-  const own = mentions.filter((m, i) => {
-    const prev = mentions[i - 1];
-    const next = mentions[i + 1];
-    const inside = (o: Mention | undefined) =>
-      o !== undefined && o.start <= m.numberStart && m.numberEnd <= o.end;
-    return !inside(prev) && !inside(next);
-  });
+  const own: Mention[] = [];
+  for (let i = 0; i < mentions.length; i += 1) {
+    const m = mentions[i]!;
+    if (!within(mentions[i - 1], m) && !within(mentions[i + 1], m)) own.push(m);
+  }
   return { mentions: own, excluded };
+}
+
+/** True when `m`'s number lies inside mention `o`'s words. */
+function within(o: Mention | undefined, m: Mention): boolean {
+  return o !== undefined && o.start <= m.numberStart && m.numberEnd <= o.end;
 }
 
 function readMention(
   text: string,
-  token: ReturnType<typeof scanNumbers>[number],
+  token: NumberToken,
   prevEnd: number,
   nextStart: number,
 ): Mention {
@@ -291,12 +294,16 @@ function readCounted(
   const phrase: string[] = [];
   let head: { word: string; cls: NounClass } | null = null;
   let known: { word: string; cls: NounClass } | null = null;
+  // Read word by word from a moving position (sticky patterns), not by slicing the rest.
+  let at = 0;
   for (let i = 0; i < 6 && !head; i += 1) {
-    if (/^\s*[,;:.!?()]/.test(s)) break;
+    PHRASE_PUNCT.lastIndex = at;
+    if (PHRASE_PUNCT.test(s)) break;
+    WORD.lastIndex = at;
     const m = WORD.exec(s);
     if (!m || m[1] === undefined) break;
     const word = m[1].toLowerCase();
-    s = s.slice(m[0].length);
+    at += m[0].length;
     if (word === 'such') {
       anaphoric = true;
       continue;
