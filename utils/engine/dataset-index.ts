@@ -21,6 +21,7 @@ import { scanNumbers } from './numbers';
 import { recordCounted, restrictionsIn, type Counted } from './measure';
 import { recordWindow, recordYears } from './periods';
 import { bodiesNamed, type Body } from './producers';
+import { memoTokenSearch, termMatchMemo } from './fuse-terms';
 import { PLACE_LABELS } from './places';
 
 export interface MeasureDoc {
@@ -242,12 +243,15 @@ export function* indexSteps(dataset: Dataset): Generator<void, DatasetIndex> {
     groups.add(placeGroup(place, false));
     groups.add(placeGroup(place, true));
   }
+  // Word matches are remembered across groups: a word's match against a text is the same in each.
+  const wordMatches = termMatchMemo(FUSE_OPTIONS);
   for (const group of groups) {
     const places = group === '*' ? null : new Set(group.split('|'));
     const docs = measures.filter((m) =>
       (byMeasure.get(m.id) ?? []).some((r) => !places || places.has(r.figure.place)),
     );
-    fuse.set(group, new Fuse(docs, FUSE_OPTIONS, Fuse.createIndex(FUSE_OPTIONS.keys ?? [], docs)));
+    const search = memoTokenSearch(docs, FUSE_OPTIONS, wordMatches);
+    fuse.set(group, new Fuse(docs, search.options, search.index));
     if (fuse.size % FUSE_PER_STEP === 0) yield;
   }
 

@@ -1,0 +1,213 @@
+/**
+ * fuse.js's token search, with each word's fuzzy match against each measure text worked out
+ * once per engine instead of once per query.
+ *
+ * Why: fuse's token search runs a bitap match of every query word against every field of
+ * every measure, for every new query. On real pages nearly every claim's query is new (its
+ * words come from its own sentence), so fuse took about two thirds of the engine's time on
+ * the real published pages, though the words themselves repeat all down a page ("domestic",
+ * "abuse", "crimes"…) and the measure texts never change. A word's match against a text
+ * depends on nothing else, so it is remembered (`TermMatches`); combining the words of a
+ * query stays exactly fuse's arithmetic (IDF-weighted, per field), so every score and every
+ * ranking is what `useTokenSearch` gives — `tests/unit/engine/fuse-terms.test.ts` compares
+ * the two on every query the fixture pages make.
+ *
+ * It plugs into fuse as a searcher (`Fuse.use`), chosen for collections built with
+ * `memoTokenSearch` below: fuse still indexes, weighs fields, sorts and formats results.
+ */
+import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+
+/** fuse's default tokenizer for token search: runs of letters, marks, digits and `_`. */
+const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
+
+/** Words of a text as fuse's token search reads them (it lower-cases first). */
+function tokens(text: string): string[] {
+  return text.toLowerCase().match(TOKEN) ?? [];
+}
+
+/** The option key that carries a collection's statistics to its searchers. */
+const STATS = 'kentTermStats';
+
+/** Words whose matches are remembered before the memo starts again. */
+const MEMO_LIMIT = 2_000;
+
+interface TermResult {
+  isMatch: boolean;
+  score: number;
+}
+
+const NO_MATCH: TermResult = { isMatch: false, score: 1 };
+
+/** A word's matches so far, and the collections whose texts it has been matched against. */
+interface WordMatches {
+  byText: Map<string, TermResult>;
+  covered: Set<Collection>;
+}
+
+/**
+ * What the bitap match of a word against each measure text gave, per word. A word new to a
+ * collection is matched against all of that collection's texts in one fuse search over them
+ * as a string list — the texts the query's search is about to read, with one bitap pattern
+ * built per word rather than per word and text. The scores are the raw bitap scores, as
+ * `ignoreFieldNorm` leaves a string list's.
+ */
+class TermMatches {
+  private readonly byTerm = new Map<string, WordMatches>();
+
+  constructor(readonly bitap: IFuseOptions<string>) {}
+
+  /** Matches `term` against the texts of `collection`, unless it has been already. */
+  cover(term: string, collection: Collection): WordMatches {
+    let word = this.byTerm.get(term);
+    if (!word) {
+      if (this.byTerm.size >= MEMO_LIMIT) this.byTerm.clear();
+      word = { byText: new Map(), covered: new Set() };
+      this.byTerm.set(term, word);
+    }
+    if (!word.covered.has(collection)) {
+      for (const found of collection.texts().search(term))
+        word.byText.set(found.item, { isMatch: true, score: found.score ?? 1 });
+      word.covered.add(collection);
+    }
+    return word;
+  }
+}
+
+/** The distinct field texts of one fuse collection, searchable word by word. */
+class Collection {
+  private readonly list: string[] = [];
+  private readonly known = new Set<string>();
+  private searcher: Fuse<string> | null = null;
+
+  constructor(private readonly matches: TermMatches) {}
+
+  add(text: string): void {
+    if (this.known.has(text)) return;
+    this.known.add(text);
+    this.list.push(text);
+    this.searcher = null;
+  }
+
+  texts(): Fuse<string> {
+    return (this.searcher ??= new Fuse(this.list, this.matches.bitap));
+  }
+}
+
+/** A collection's word statistics, counted as fuse's inverted index counts them. */
+interface TermStats {
+  /** Fields (non-empty, per document and key) each word occurs in. */
+  df: Map<string, number>;
+  fieldCount: number;
+  matches: TermMatches;
+  collection: Collection;
+}
+
+type FieldValue = { v: string } | Array<{ v: string }>;
+
+function termStats(records: ReadonlyArray<{ $?: Record<string, FieldValue> }>, matches: TermMatches): TermStats {
+  const df = new Map<string, number>();
+  let fieldCount = 0;
+  const collection = new Collection(matches);
+  const addField = (text: string) => {
+    collection.add(text);
+    const words = tokens(text);
+    if (words.length === 0) return;
+    fieldCount += 1;
+    for (const word of new Set(words)) df.set(word, (df.get(word) ?? 0) + 1);
+  };
+  for (const record of records) {
+    for (const value of Object.values(record.$ ?? {})) {
+      if (Array.isArray(value)) for (const sub of value) addField(sub.v);
+      else addField(value.v);
+    }
+  }
+  return { df, fieldCount, matches, collection };
+}
+
+/** The searcher fuse makes per query for a collection built by `memoTokenSearch`. */
+class MemoTokenSearch {
+  static condition(_pattern: string, options: Record<string, unknown>): boolean {
+    return options[STATS] !== undefined;
+  }
+
+  private readonly terms: string[];
+  private readonly idf: number[];
+  /** Each word's matches, covering every text this collection's search will read. */
+  private readonly words: WordMatches[];
+
+  constructor(pattern: string, options: Record<string, unknown>) {
+    const stats = options[STATS] as TermStats;
+    this.terms = tokens(pattern);
+    this.words = this.terms.map((term) => stats.matches.cover(term, stats.collection));
+    this.idf = this.terms.map((term) => {
+      const docFreq = stats.df.get(term) ?? 0;
+      return Math.log(1 + (stats.fieldCount - docFreq + 0.5) / (docFreq + 0.5));
+    });
+  }
+
+  /** fuse's `TokenSearch.searchIn`, word matches taken from the memo. */
+  searchIn(text: string): TermResult {
+    if (this.terms.length === 0) return { isMatch: false, score: 1 };
+    let weighted = 0;
+    let possible = 0;
+    let matched = 0;
+    for (let i = 0; i < this.terms.length; i += 1) {
+      const result = this.words[i]!.byText.get(text) ?? NO_MATCH;
+      const idf = this.idf[i]!;
+      possible += idf;
+      if (result.isMatch) {
+        matched += 1;
+        weighted += idf * (1 - result.score);
+      }
+    }
+    if (matched === 0) return { isMatch: false, score: 1 };
+    const normalized = possible > 0 ? 1 - weighted / possible : 0;
+    return { isMatch: true, score: Math.max(0.001, normalized) };
+  }
+}
+
+Fuse.use(MemoTokenSearch as unknown as Parameters<typeof Fuse.use>[0]);
+
+/**
+ * Options and index for a fuse collection searched word by word with remembered matches:
+ * `options` as for `useTokenSearch` (with `tokenMatch` "any", no custom tokenizer, no match
+ * indices, as the engine uses it). `matches` may be shared by collections searched with the
+ * same fuzzy options (a word's match against a text does not depend on the collection).
+ */
+export function memoTokenSearch<T>(
+  docs: readonly T[],
+  options: IFuseOptions<T>,
+  matches: TermMatchMemo = termMatchMemo(options),
+): { options: IFuseOptions<T>; index: FuseIndex<T> } {
+  const index = Fuse.createIndex(options.keys ?? [], docs as T[]);
+  const stats = termStats(index.toJSON().records as never, matches as TermMatches);
+  return {
+    options: { ...options, useTokenSearch: false, [STATS]: stats } as IFuseOptions<T>,
+    index,
+  };
+}
+
+/** A memo of word matches, for collections that share fuzzy options. */
+export type TermMatchMemo = object;
+
+export function termMatchMemo<T>(options: IFuseOptions<T>): TermMatchMemo {
+  if (!options.useTokenSearch || options.includeMatches || options.tokenize)
+    throw new Error('memoTokenSearch reads like token search without matches or a tokenizer');
+  if (options.tokenMatch && options.tokenMatch !== 'any')
+    throw new Error('memoTokenSearch combines words as tokenMatch "any"');
+  // Token search runs each word's bitap search ignoring location, with the other fuzzy options.
+  return new TermMatches({
+    includeScore: true,
+    shouldSort: false,
+    // A string list's score is then the bitap score itself (raised to the power 1).
+    ignoreFieldNorm: true,
+    location: options.location,
+    threshold: options.threshold,
+    distance: options.distance,
+    findAllMatches: options.findAllMatches,
+    minMatchCharLength: options.minMatchCharLength,
+    isCaseSensitive: options.isCaseSensitive,
+    ignoreDiacritics: options.ignoreDiacritics,
+    ignoreLocation: true,
+  });
+}
