@@ -38,25 +38,54 @@ interface TermResult {
 
 const NO_MATCH: TermResult = { isMatch: false, score: 1 };
 
-/** A word's matches so far, and the collections whose texts it has been matched against. */
+/** A word's matches so far, and the sets of texts it has been matched against. */
 interface WordMatches {
   byText: Map<string, TermResult>;
-  covered: Set<Collection>;
+  covered: Set<TextSet>;
+}
+
+/**
+ * Texts held by exactly the same collections: the place groups overlap (a weak "Kent" holds
+ * the strong one's measures and the trust's), so a word is matched against each text once,
+ * whichever group's search first needs it.
+ */
+class TextSet {
+  private searcher: Fuse<string> | null = null;
+
+  constructor(
+    private readonly texts: readonly string[],
+    private readonly bitap: IFuseOptions<string>,
+  ) {}
+
+  /** The texts `word` matches, with their raw bitap scores. */
+  search(word: string): Array<{ item: string; score?: number }> {
+    this.searcher ??= new Fuse([...this.texts], this.bitap);
+    return this.searcher.search(word);
+  }
 }
 
 /**
  * What the bitap match of a word against each measure text gave, per word. A word new to a
- * collection is matched against all of that collection's texts in one fuse search over them
- * as a string list — the texts the query's search is about to read, with one bitap pattern
- * built per word rather than per word and text. The scores are the raw bitap scores, as
- * `ignoreFieldNorm` leaves a string list's.
+ * collection is matched against the texts it has not met yet in one fuse search over them as
+ * a string list — one bitap pattern built per word and set of texts, not per word and text.
+ * The scores are the raw bitap scores, as `ignoreFieldNorm` leaves a string list's.
  */
 class TermMatches {
   private readonly byTerm = new Map<string, WordMatches>();
+  private readonly collections: Collection[] = [];
+  /** Each collection's sets of texts; worked out when first searched, again after a new collection. */
+  private sets: Map<Collection, TextSet[]> | null = null;
 
   constructor(readonly bitap: IFuseOptions<string>) {}
 
-  /** Matches `term` against the texts of `collection`, unless it has been already. */
+  /** A new collection: the texts are partitioned afresh, and what was matched is forgotten. */
+  register(collection: Collection): void {
+    this.collections.push(collection);
+    this.sets = null;
+    this.byTerm.clear();
+  }
+
+  /** Matches `term` against every text of `collection` it has not met yet. */
   cover(term: string, collection: Collection): WordMatches {
     let word = this.byTerm.get(term);
     if (!word) {
@@ -64,33 +93,46 @@ class TermMatches {
       word = { byText: new Map(), covered: new Set() };
       this.byTerm.set(term, word);
     }
-    if (!word.covered.has(collection)) {
-      for (const found of collection.texts().search(term))
+    for (const set of this.setsOf(collection)) {
+      if (word.covered.has(set)) continue;
+      for (const found of set.search(term))
         word.byText.set(found.item, { isMatch: true, score: found.score ?? 1 });
-      word.covered.add(collection);
+      word.covered.add(set);
     }
     return word;
   }
+
+  private setsOf(collection: Collection): readonly TextSet[] {
+    if (!this.sets) {
+      // Texts keyed by the collections that hold them: one set per distinct key.
+      const holders = new Map<string, string>();
+      this.collections.forEach((c, i) => {
+        for (const text of c.texts) holders.set(text, `${holders.get(text) ?? ''}${i},`);
+      });
+      const byKey = new Map<string, string[]>();
+      for (const [text, key] of holders) {
+        const texts = byKey.get(key);
+        if (texts) texts.push(text);
+        else byKey.set(key, [text]);
+      }
+      const setOf = new Map<string, TextSet>();
+      for (const [key, texts] of byKey) setOf.set(key, new TextSet(texts, this.bitap));
+      this.sets = new Map();
+      this.collections.forEach((c, i) => {
+        const mine = [...setOf].filter(([key]) => key.split(',').includes(String(i)));
+        this.sets!.set(
+          c,
+          mine.map(([, set]) => set),
+        );
+      });
+    }
+    return this.sets.get(collection) ?? [];
+  }
 }
 
-/** The distinct field texts of one fuse collection, searchable word by word. */
+/** The distinct field texts of one fuse collection. */
 class Collection {
-  private readonly list: string[] = [];
-  private readonly known = new Set<string>();
-  private searcher: Fuse<string> | null = null;
-
-  constructor(private readonly matches: TermMatches) {}
-
-  add(text: string): void {
-    if (this.known.has(text)) return;
-    this.known.add(text);
-    this.list.push(text);
-    this.searcher = null;
-  }
-
-  texts(): Fuse<string> {
-    return (this.searcher ??= new Fuse(this.list, this.matches.bitap));
-  }
+  readonly texts = new Set<string>();
 }
 
 /** A collection's word statistics, counted as fuse's inverted index counts them. */
@@ -104,12 +146,15 @@ interface TermStats {
 
 type FieldValue = { v: string } | Array<{ v: string }>;
 
-function termStats(records: ReadonlyArray<{ $?: Record<string, FieldValue> }>, matches: TermMatches): TermStats {
+function termStats(
+  records: ReadonlyArray<{ $?: Record<string, FieldValue> }>,
+  matches: TermMatches,
+): TermStats {
   const df = new Map<string, number>();
   let fieldCount = 0;
-  const collection = new Collection(matches);
+  const collection = new Collection();
   const addField = (text: string) => {
-    collection.add(text);
+    collection.texts.add(text);
     const words = tokens(text);
     if (words.length === 0) return;
     fieldCount += 1;
@@ -121,6 +166,7 @@ function termStats(records: ReadonlyArray<{ $?: Record<string, FieldValue> }>, m
       else addField(value.v);
     }
   }
+  matches.register(collection);
   return { df, fieldCount, matches, collection };
 }
 
