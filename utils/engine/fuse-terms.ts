@@ -16,6 +16,7 @@
  * `memoTokenSearch` below: fuse still indexes, weighs fields, sorts and formats results.
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
+import { BitapWord } from './bitap';
 
 /** fuse's default tokenizer for token search: runs of letters, marks, digits and `_`. */
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
@@ -50,17 +51,35 @@ interface WordMatches {
  * whichever group's search first needs it.
  */
 class TextSet {
-  private searcher: Fuse<string> | null = null;
+  private readonly lower: string[];
+  private fallback: Fuse<string> | null = null;
 
   constructor(
     private readonly texts: readonly string[],
-    private readonly bitap: IFuseOptions<string>,
-  ) {}
+    private readonly options: IFuseOptions<string>,
+  ) {
+    // fuse lower-cases a text for every word it matches; once is enough.
+    this.lower = texts.map((t) => t.toLowerCase());
+  }
 
-  /** The texts `word` matches, with their raw bitap scores. */
-  search(word: string): Array<{ item: string; score?: number }> {
-    this.searcher ??= new Fuse([...this.texts], this.bitap);
-    return this.searcher.search(word);
+  /** The texts `word` matches, with their bitap scores (`BitapWord`, as fuse would give). */
+  search(word: string): Array<{ item: string; score: number }> {
+    const bitap = BitapWord.of(word);
+    if (!bitap) {
+      // A word too long for one bitap pattern: fuse matches it in chunks.
+      this.fallback ??= new Fuse([...this.texts], this.options);
+      return this.fallback.search(word).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    }
+    const found: Array<{ item: string; score: number }> = [];
+    const options = {
+      threshold: this.options.threshold ?? Fuse.config.threshold,
+      minMatchCharLength: this.options.minMatchCharLength ?? Fuse.config.minMatchCharLength,
+    };
+    for (let i = 0; i < this.texts.length; i += 1) {
+      const result = bitap.match(this.lower[i]!, options);
+      if (result.isMatch) found.push({ item: this.texts[i]!, score: result.score });
+    }
+    return found;
   }
 }
 
@@ -96,7 +115,7 @@ class TermMatches {
     for (const set of this.setsOf(collection)) {
       if (word.covered.has(set)) continue;
       for (const found of set.search(term))
-        word.byText.set(found.item, { isMatch: true, score: found.score ?? 1 });
+        word.byText.set(found.item, { isMatch: true, score: found.score });
       word.covered.add(set);
     }
     return word;
@@ -241,6 +260,8 @@ export function termMatchMemo<T>(options: IFuseOptions<T>): TermMatchMemo {
     throw new Error('memoTokenSearch reads like token search without matches or a tokenizer');
   if (options.tokenMatch && options.tokenMatch !== 'any')
     throw new Error('memoTokenSearch combines words as tokenMatch "any"');
+  if (options.findAllMatches || options.isCaseSensitive || options.ignoreDiacritics)
+    throw new Error('memoTokenSearch matches words as fuse does by default: first match, any case');
   // Token search runs each word's bitap search ignoring location, with the other fuzzy options.
   return new TermMatches({
     includeScore: true,

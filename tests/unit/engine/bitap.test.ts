@@ -1,0 +1,81 @@
+/**
+ * `BitapWord` is fuse.js's bitap match, copied for speed (utils/engine/bitap.ts). Every
+ * verdict's choice of record rests on its scores, so it is compared with fuse's own
+ * `Fuse.match` on the words and texts the engine matches and on seeded random ones, which
+ * reach the fuzzy paths (errors, repeated letters, several exact hits, texts shorter than
+ * the word) that measure texts rarely do.
+ */
+import Fuse from 'fuse.js';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '../../../data';
+import { BitapWord, MAX_BITAP_PATTERN } from '../../../utils/engine/bitap';
+import { buildIndex, FUSE_OPTIONS } from '../../../utils/engine/dataset-index';
+
+const OPTIONS = {
+  threshold: FUSE_OPTIONS.threshold!,
+  minMatchCharLength: FUSE_OPTIONS.minMatchCharLength!,
+};
+
+/** fuse's result for one word against one text, as token search asks for it. */
+function fuseMatch(word: string, text: string): { isMatch: boolean; score: number } {
+  const { isMatch, score } = Fuse.match(word, text, { ...OPTIONS, ignoreLocation: true });
+  return { isMatch, score: isMatch ? (score ?? 1) : 1 };
+}
+
+function ours(word: string, text: string): { isMatch: boolean; score: number } {
+  return BitapWord.of(word)!.match(text.toLowerCase(), OPTIONS);
+}
+
+/** Mulberry32, so a failure is reproducible. */
+function rng(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+describe('bitap word matching', () => {
+  it('scores the measure texts against their own words and near misses exactly as fuse does', () => {
+    const index = buildIndex(dataset);
+    const texts = index.measures.flatMap((m) => [m.measure, m.topics, m.unitWords]).filter(Boolean);
+    const words = new Set<string>();
+    for (const text of texts)
+      for (const w of text.toLowerCase().match(/\p{L}{3,}/gu) ?? []) {
+        words.add(w);
+        words.add(w.slice(1)); // a letter lost
+        words.add(`${w}s`); // an inflection
+        words.add(w.replace(/[aeiou]/, 'x')); // a typo
+      }
+    let matched = 0;
+    for (const word of words)
+      for (const text of texts) {
+        const expected = fuseMatch(word, text);
+        expect(ours(word, text), `${word} in ${text}`).toEqual(expected);
+        if (expected.isMatch) matched += 1;
+      }
+    expect(matched).toBeGreaterThan(1000);
+  });
+
+  it('agrees with fuse on random words and texts over a small alphabet', () => {
+    const next = rng(7);
+    const pick = (alphabet: string, n: number) =>
+      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+    let fuzzy = 0;
+    for (let i = 0; i < 20_000; i += 1) {
+      const word = pick('abcé', 1 + Math.floor(next() * 12));
+      const text = pick('abcdé ', Math.floor(next() * 40));
+      const expected = fuseMatch(word, text);
+      expect(ours(word, text), `${word} in "${text}"`).toEqual(expected);
+      if (expected.isMatch && expected.score > 0.001) fuzzy += 1;
+    }
+    expect(fuzzy).toBeGreaterThan(100);
+  });
+
+  it('leaves words longer than one bitap pattern to fuse', () => {
+    expect(BitapWord.of('a'.repeat(MAX_BITAP_PATTERN))).not.toBeNull();
+    expect(BitapWord.of('a'.repeat(MAX_BITAP_PATTERN + 1))).toBeNull();
+  });
+});
