@@ -77,28 +77,34 @@ export class BitapWord {
       if (matchMask) matchMask.fill(1, index, index + patternLen);
     }
     let bestLocation = -1;
-    let lastBitArr: Int32Array | null = null;
     let finalScore = 1;
     let bestErrors = 0;
     let binMax = patternLen + textLen;
     const mask = 1 << (patternLen - 1);
+    // Two bit arrays, this error level's and the last's, reused across levels and words. A
+    // level never reads past the last one's end (its length only shrinks) and writes every
+    // entry it reads before reading it, so nothing stale is ever read.
+    let bitArr = buffer(0, textLen + patternLen + 2);
+    let lastBitArr = buffer(1, textLen + patternLen + 2);
+    const ascii = this.ascii;
     for (let i = 0; i < patternLen; i += 1) {
       // With the location ignored a score is errors / length wherever the match is: fuse's
       // binary search for how far to look ends at once, at all of the text or none of it.
       const binMid = i / patternLen <= currentThreshold ? binMax : 0;
       binMax = binMid;
       const finish = Math.min(binMid, textLen) + patternLen;
-      const bitArr = new Int32Array(finish + 2);
       bitArr[finish + 1] = (1 << i) - 1;
       for (let j = finish; j >= 1; j -= 1) {
         const currentLocation = j - 1;
-        const charMatch =
-          currentLocation < textLen ? this.maskOf(text.charCodeAt(currentLocation)) : 0;
-        bitArr[j] = ((bitArr[j + 1]! << 1) | 1) & charMatch;
-        if (i && lastBitArr)
-          bitArr[j]! |=
-            (((lastBitArr[j + 1] ?? 0) | (lastBitArr[j] ?? 0)) << 1) | 1 | (lastBitArr[j + 1] ?? 0);
-        if (bitArr[j]! & mask) {
+        let charMatch = 0;
+        if (currentLocation < textLen) {
+          const code = text.charCodeAt(currentLocation);
+          charMatch = code < 128 ? ascii[code]! : this.maskOf(code);
+        }
+        let bits = ((bitArr[j + 1]! << 1) | 1) & charMatch;
+        if (i) bits |= ((lastBitArr[j + 1]! | lastBitArr[j]!) << 1) | 1 | lastBitArr[j + 1]!;
+        bitArr[j] = bits;
+        if (bits & mask) {
           finalScore = i / patternLen;
           if (finalScore <= currentThreshold) {
             currentThreshold = finalScore;
@@ -109,7 +115,9 @@ export class BitapWord {
         }
       }
       if ((i + 1) / patternLen > currentThreshold) break;
+      const done = lastBitArr;
       lastBitArr = bitArr;
+      bitArr = done;
     }
     if (matchMask && bestLocation >= 0) {
       const matchEnd = Math.min(textLen - 1, bestLocation + patternLen - 1 + bestErrors);
@@ -120,6 +128,13 @@ export class BitapWord {
     if (bestLocation < 0 || (matchMask && !hasRun(matchMask, minMatchCharLength))) return NO_MATCH;
     return { isMatch: true, score: Math.max(0.001, finalScore) };
   }
+}
+
+/** The two bit arrays `match` works in, grown as texts need; reused by every word. */
+const buffers: [Int32Array, Int32Array] = [new Int32Array(256), new Int32Array(256)];
+function buffer(which: 0 | 1, size: number): Int32Array {
+  if (buffers[which].length < size) buffers[which] = new Int32Array(size * 2);
+  return buffers[which];
 }
 
 /** A run of at least `min` matched characters (fuse's `convertMaskToIndices` finding any). */
