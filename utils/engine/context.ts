@@ -59,6 +59,20 @@ export interface ClaimDraft {
   periodFixed: boolean;
 }
 
+/** The text before a sentence as its claims read it (`PageReader.beforeSentence`). */
+interface Before {
+  blockIndex: number;
+  sentenceIndex: number;
+  /** The sentences before it, nearest first (`walkBack`). */
+  walk: SentenceRecord[];
+  /** The section heading among them. */
+  heading: SentenceRecord | undefined;
+  /** Concepts carried from them (`contextConcepts`). */
+  carried: { mask: ConceptMask; fromTitle: boolean };
+  /** Texts a bare number may take its unit from (`contextTexts`). */
+  texts: string[];
+}
+
 /** What the reader knows of the whole page: its date and the bodies it names. */
 export interface PageFlags extends PageNames {
   pageYear: number | null;
@@ -201,18 +215,16 @@ export class PageReader {
     const near =
       this.clauseConcepts(record, clauseIndex, pos) |
       (m.nounPhrase ? conceptsOf(m.nounPhrase) : 0n);
-    const walk = this.walkBack(blockIndex, sentenceIndex);
+    const { walk, heading, carried, texts } = this.beforeSentence(blockIndex, sentenceIndex);
 
     const place =
       this.places.inSentence(cues, pos, clauseIndex) ??
       this.places.fromContext(walk) ??
       this.places.scopeOrTitle(cues);
     let period = periodInSentence(cues, pos, clauseIndex, walk, spans);
-    const heading = walk.find((r) => r.heading);
     if (!period && heading) period = explicitPeriod(heading.cues.periods);
     const periodFixed = period !== null && period.kind !== 'vague' && period.from !== null;
     const clauseText = withoutAsides(cues.text.slice(clause.start, clause.end), pos - clause.start);
-    const carried = contextConcepts(walk, this.title);
     const context = carried.mask;
     const ownConcepts = cues.concepts;
     const before = cues.text.slice(clause.start, Math.max(clause.start, pos));
@@ -256,7 +268,7 @@ export class PageReader {
         m,
         previous,
         [clauseText, cues.text],
-        contextTexts(walk, this.title),
+        texts,
         this.countedIn,
       ),
       restrictions: restrictionsIn(`${clauseText} ${m.nounPhrase}`),
@@ -264,6 +276,29 @@ export class PageReader {
       periodFixed,
     };
   }
+
+  /**
+   * What the claims of one sentence read from the text before it: the same for every number
+   * of the sentence, so worked out once for them all (the reading walks a block's numbers in
+   * order, so the last sentence asked for is the only one worth keeping).
+   */
+  private beforeSentence(blockIndex: number, sentenceIndex: number): Before {
+    const last = this.lastBefore;
+    if (last && last.blockIndex === blockIndex && last.sentenceIndex === sentenceIndex) return last;
+    const walk = this.walkBack(blockIndex, sentenceIndex);
+    const before: Before = {
+      blockIndex,
+      sentenceIndex,
+      walk,
+      heading: walk.find((r) => r.heading),
+      carried: contextConcepts(walk, this.title),
+      texts: contextTexts(walk, this.title),
+    };
+    this.lastBefore = before;
+    return before;
+  }
+
+  private lastBefore: Before | null = null;
 
   /** Concepts of a number's clause without its asides (unless the number sits in one: "(401)"). */
   private clauseConcepts(record: SentenceRecord, clauseIndex: number, pos: number): ConceptMask {
