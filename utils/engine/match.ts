@@ -172,9 +172,40 @@ export function findCandidates(
   index: DatasetIndex,
   q: CandidateQuery,
   fuseCache: Map<string, Map<number, number>>,
+): readonly Candidate[] {
+  const group = placeGroup(q.place, q.weak);
+  const query = queryTerms(index, q.words);
+  const c = q.concepts;
+  const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
+  let memo = CANDIDATE_MEMO.get(index);
+  if (!memo) {
+    memo = new Map();
+    CANDIDATE_MEMO.set(index, memo);
+  }
+  const known = memo.get(key);
+  if (known) return known;
+  if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
+  const found = scoreCandidates(index, q, rankQuery(index, group, query, fuseCache));
+  memo.set(key, found);
+  return found;
+}
+
+/**
+ * Candidates already found, per index, by everything they depend on: the place group, the
+ * fuse query and the concepts. Claims of one page repeat these (each figure of a paragraph
+ * about one measure), and scoring every record of a place for each cost a tenth of the
+ * engine's time. Callers only read the arrays, so they are shared.
+ */
+const CANDIDATE_MEMO = new WeakMap<DatasetIndex, Map<string, readonly Candidate[]>>();
+/** Entries kept per index; cleared when full. */
+const CANDIDATE_MEMO_LIMIT = 2000;
+
+function scoreCandidates(
+  index: DatasetIndex,
+  q: CandidateQuery,
+  fuseScores: ReadonlyMap<number, number>,
 ): Candidate[] {
   const places = compatiblePlaces(q.place, q.weak);
-  const fuseScores = rankMeasures(index, placeGroup(q.place, q.weak), q.words, fuseCache);
   // Records of one measure share their concepts: score each measure once, not each record.
   const byMeasure = new Map<number, { score: number; rank: number } | null>();
   const out: Candidate[] = [];
@@ -245,7 +276,16 @@ export function rankMeasures(
   words: string,
   cache: Map<string, Map<number, number>>,
 ): Map<number, number> {
-  const query = queryTerms(index, words);
+  return rankQuery(index, group, queryTerms(index, words), cache);
+}
+
+/** `rankMeasures` for words already made a query (`queryTerms`). */
+function rankQuery(
+  index: DatasetIndex,
+  group: string,
+  query: string,
+  cache: Map<string, Map<number, number>>,
+): Map<number, number> {
   const key = `${group}\u0000${query}`;
   const cached = cache.get(key);
   if (cached) return cached;
