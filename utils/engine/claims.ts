@@ -35,7 +35,9 @@ export function claimOf(
     change: m.change,
   };
   // A bare number takes its measure from the text before it, so context words rank measures too.
-  const words = `${m.nounPhrase} ${draft.sentence.text}${anaphoric ? ` ${contextWords(draft)}` : ''}`;
+  const words = anaphoric
+    ? [m.nounPhrase, draft.sentence.text, contextWords(draft)]
+    : [m.nounPhrase, draft.sentence.text];
   const mention = block.slice(m.start, m.end);
   const subject: Subject = {
     mention,

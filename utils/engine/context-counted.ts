@@ -19,8 +19,7 @@ export function countedOf(
   unitsIn: (text: string) => readonly Counted[],
 ): CountedCue {
   if (m.nounPhrase && (m.counted === 'event' || m.counted === 'people')) {
-    const words = m.nounPhrase.split(' ');
-    const word = words[words.length - 1] ?? '';
+    const word = lastWord(m.nounPhrase);
     const head = countedOfWord(word);
     const rateBase = m.unit !== 'count' && word === 'people';
     if (head && !rateBase) return { head, scope: [head], vague: null };
@@ -28,21 +27,31 @@ export function countedOf(
   }
   // "18 of those": the number counts what the number before it counted.
   if ((m.anaphoric || m.counted === 'anaphoric') && previous?.nounPhrase) {
-    const words = previous.nounPhrase.split(' ');
-    const head = countedOfWord(words[words.length - 1] ?? '');
+    const head = countedOfWord(lastWord(previous.nounPhrase));
     if (head) return { head: null, scope: [head], vague: null };
   }
   // The number's own words first, then the nearest earlier text that names a unit (a list
   // item "2023: 1" takes it from its heading): a locative unit in the clause ("live in a
   // household") does not hide the one the paragraph counts.
-  const scope = new Set(near.flatMap((t) => unitsIn(t)));
+  const scope: Counted[] = [];
+  for (const text of near) addNew(scope, unitsIn(text));
   for (const text of before) {
     const found = unitsIn(text);
     if (found.length === 0) continue;
-    for (const c of found) scope.add(c);
+    addNew(scope, found);
     break;
   }
-  return { head: null, scope: [...scope], vague: null };
+  return { head: null, scope, vague: null };
+}
+
+/** The word after a phrase's last space (its head): every claim reads it, and splitting cost more. */
+function lastWord(phrase: string): string {
+  return phrase.slice(phrase.lastIndexOf(' ') + 1);
+}
+
+/** Appends the units not in `scope` yet, in order (a handful at most, so a list beats a set). */
+function addNew(scope: Counted[], units: readonly Counted[]): void {
+  for (const c of units) if (!scope.includes(c)) scope.push(c);
 }
 
 /**
@@ -54,7 +63,8 @@ export function contextTexts(
   walk: readonly SentenceRecord[],
   title: SentenceCues | null,
 ): string[] {
-  const out = walk.slice(0, 6).map((r) => r.sentence.text);
+  const out: string[] = [];
+  for (let i = 0; i < walk.length && i < 6; i += 1) out.push(walk[i]!.sentence.text);
   const heading = walk.find((r) => r.heading);
   if (heading) out.push(heading.sentence.text);
   if (title) out.push(title.text);

@@ -77,9 +77,14 @@ function ownerOf(cue: PeriodCue, spans: readonly Span[]): Span | null {
 /** Of the cues a number owns, the one after it if any ("173 in 2023"), else the nearest before. */
 function ownCue(cues: readonly PeriodCue[], self: Span | undefined): PeriodCue | null {
   if (!self || cues.length === 0) return null;
-  const after = cues.filter((c) => c.start >= self.end).sort((a, b) => a.start - b.start)[0];
+  // The first of the earliest after it, else the first of the latest ending: what a stable
+  // sort would put first, found without copying and sorting the cues for every claim.
+  let after: PeriodCue | null = null;
+  for (const c of cues) if (c.start >= self.end && (!after || c.start < after.start)) after = c;
   if (after) return after;
-  return [...cues].sort((a, b) => b.end - a.end)[0] ?? null;
+  let latest: PeriodCue | null = null;
+  for (const c of cues) if (!latest || c.end > latest.end) latest = c;
+  return latest;
 }
 
 function nearestCue(cues: readonly PeriodCue[], pos: number): PeriodCue | null {

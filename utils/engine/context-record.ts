@@ -19,6 +19,8 @@ export class SentenceRecord {
     readonly sentence: Sentence,
     readonly heading: boolean,
     private readonly reader: (text: string) => SentenceCues,
+    /** How concepts of a text are read (`conceptsOf`, or the page's memo of it). */
+    private readonly conceptsOf?: (text: string) => ConceptMask,
   ) {}
 
   get cues(): SentenceCues {
@@ -30,7 +32,9 @@ export class SentenceRecord {
    * these, and most of those sentences are never asked for anything else.
    */
   get concepts(): ConceptMask {
-    return this.read?.concepts ?? (this.topics ??= sentenceConcepts(this.sentence.text));
+    return (
+      this.read?.concepts ?? (this.topics ??= sentenceConcepts(this.sentence.text, this.conceptsOf))
+    );
   }
 
   /** Forgets what was read (it is read again if asked for). */

@@ -51,10 +51,12 @@ const TOTAL_LABEL = /^\s*(?:total|in total|overall|all years|combined)\s*(?:[:,]
 const COERCIVE = bit('coercive');
 const DOMESTIC = bit('domestic');
 
+/** `concepts`: how to read concepts of a text (`conceptsOf`, or a page's memo of it). */
 export function readCues(
   text: string,
   pageYear: number | null,
   councilIsKcc: boolean,
+  concepts: (text: string) => ConceptMask = conceptsOf,
 ): SentenceCues {
   const mentions = scanPlaces(text);
   const clauses = clausesOf(text, mentions);
@@ -63,7 +65,7 @@ export function readCues(
     text,
     places,
     periods: scanPeriods(text, pageYear),
-    concepts: sentenceConcepts(text),
+    concepts: sentenceConcepts(text, concepts),
     attributions: scanAttributions(text, councilIsKcc),
     clauses,
     rateHint: ORPHAN_RATE.test(text) && !RATE_WITH_NUMBER.test(text),
@@ -76,8 +78,11 @@ export function readCues(
  * nearest sentence about assault or abuse needs only these, and reading a sentence's places,
  * periods, clauses and sources as well costs several times more.
  */
-export function sentenceConcepts(text: string): ConceptMask {
-  const concepts = conceptsOf(text);
+export function sentenceConcepts(
+  text: string,
+  read: (text: string) => ConceptMask = conceptsOf,
+): ConceptMask {
+  const concepts = read(text);
   return (concepts & COERCIVE) !== 0n ? concepts | DOMESTIC : concepts;
 }
 

@@ -96,6 +96,14 @@ export const FUSE_OPTIONS: IFuseOptions<MeasureDoc> = {
   shouldSort: true,
 };
 
+/** The county's places, and with its mental health trust (see `compatiblePlaces`). */
+const COUNTY: readonly Place[] = Object.freeze(['kent', 'kent-and-medway', 'kent-police-area']);
+const COUNTY_WEAK: readonly Place[] = Object.freeze([...COUNTY, 'kmpt']);
+/** Each other place alone, one list per place: every claim asks for its list several times. */
+const ALONE = new Map<Place, readonly Place[]>();
+/** The group key of each list. */
+const GROUPS = new Map<readonly Place[], string>();
+
 /** Places whose records a claim about `place` may be checked against. */
 export function compatiblePlaces(place: Place, weak: boolean): readonly Place[] {
   switch (place) {
@@ -103,16 +111,26 @@ export function compatiblePlaces(place: Place, weak: boolean): readonly Place[] 
     case 'kent-and-medway':
       // "Kent" and "Kent and Medway" are one area for the sources; a page that only says
       // "Kent" somewhere before may still be talking about Kent's mental health trust.
-      return weak
-        ? ['kent', 'kent-and-medway', 'kent-police-area', 'kmpt']
-        : ['kent', 'kent-and-medway', 'kent-police-area'];
-    default:
-      return [place];
+      return weak ? COUNTY_WEAK : COUNTY;
+    default: {
+      let alone = ALONE.get(place);
+      if (!alone) {
+        alone = Object.freeze([place]);
+        ALONE.set(place, alone);
+      }
+      return alone;
+    }
   }
 }
 
 export function placeGroup(place: Place, weak: boolean): string {
-  return compatiblePlaces(place, weak).join('|');
+  const places = compatiblePlaces(place, weak);
+  let group = GROUPS.get(places);
+  if (group === undefined) {
+    group = places.join('|');
+    GROUPS.set(places, group);
+  }
+  return group;
 }
 
 /** Measure text without its parenthetical notes, which describe rather than define it. */

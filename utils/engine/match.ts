@@ -160,8 +160,11 @@ export interface CandidateQuery {
   /** The place came from earlier text, not the claim's sentence. */
   weak: boolean;
   concepts: ClaimConcepts;
-  /** Words for fuse: the claim's clause and noun phrase, plus context when it is anaphoric. */
-  words: string;
+  /**
+   * Words for fuse: the claim's clause and noun phrase, plus context when it is anaphoric; in
+   * parts read as if joined by spaces, so each part's terms are read once (`queryTerms`).
+   */
+  words: string | readonly string[];
 }
 
 /**
@@ -172,9 +175,40 @@ export function findCandidates(
   index: DatasetIndex,
   q: CandidateQuery,
   fuseCache: Map<string, Map<number, number>>,
+): readonly Candidate[] {
+  const group = placeGroup(q.place, q.weak);
+  const query = queryTerms(index, q.words);
+  const c = q.concepts;
+  const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
+  let memo = CANDIDATE_MEMO.get(index);
+  if (!memo) {
+    memo = new Map();
+    CANDIDATE_MEMO.set(index, memo);
+  }
+  const known = memo.get(key);
+  if (known) return known;
+  if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
+  const found = scoreCandidates(index, q, rankQuery(index, group, query, fuseCache));
+  memo.set(key, found);
+  return found;
+}
+
+/**
+ * Candidates already found, per index, by everything they depend on: the place group, the
+ * fuse query and the concepts. Claims of one page repeat these (each figure of a paragraph
+ * about one measure), and scoring every record of a place for each cost a tenth of the
+ * engine's time. Callers only read the arrays, so they are shared.
+ */
+const CANDIDATE_MEMO = new WeakMap<DatasetIndex, Map<string, readonly Candidate[]>>();
+/** Entries kept per index; cleared when full. */
+const CANDIDATE_MEMO_LIMIT = 2000;
+
+function scoreCandidates(
+  index: DatasetIndex,
+  q: CandidateQuery,
+  fuseScores: ReadonlyMap<number, number>,
 ): Candidate[] {
   const places = compatiblePlaces(q.place, q.weak);
-  const fuseScores = rankMeasures(index, placeGroup(q.place, q.weak), q.words, fuseCache);
   // Records of one measure share their concepts: score each measure once, not each record.
   const byMeasure = new Map<number, { score: number; rank: number } | null>();
   const out: Candidate[] = [];
@@ -225,17 +259,75 @@ const QUERY_STOP = new Set([
 /**
  * The words of a claim that can rank measures: lower-cased, at least three letters, sharing
  * their first three letters with some word of some measure (so "assualt" still counts), in
- * a fixed order so equal word sets share one cached search.
+ * a fixed order so equal word sets share one cached search. Words given in parts are read as
+ * if joined by spaces: no word spans a space, so the terms are each part's in turn.
  */
-export function queryTerms(index: DatasetIndex, words: string): string {
-  const terms = new Set<string>();
-  for (const word of words.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
+export function queryTerms(index: DatasetIndex, words: string | readonly string[]): string {
+  const memo = termsMemo(index);
+  const terms: string[] = [];
+  for (const part of typeof words === 'string' ? [words] : words) {
+    for (const w of termsOf(index, memo, part)) {
+      if (terms.includes(w)) continue;
+      terms.push(w);
+      if (terms.length >= MAX_QUERY_TERMS) break;
+    }
+    if (terms.length >= MAX_QUERY_TERMS) break;
+  }
+  return sortTerms(terms).join(' ');
+}
+
+/**
+ * `terms.sort()` for a few distinct strings, in place: an insertion sort by code units, as
+ * the default sort orders strings. The built-in sort copies its array first, and this ran for
+ * every claim.
+ */
+function sortTerms(terms: string[]): string[] {
+  for (let i = 1; i < terms.length; i += 1) {
+    const t = terms[i]!;
+    let j = i - 1;
+    for (; j >= 0 && terms[j]! > t; j -= 1) terms[j + 1] = terms[j]!;
+    terms[j + 1] = t;
+  }
+  return terms;
+}
+
+/**
+ * Terms already read, per index (the vocabulary is the index's) and text: the claims of a
+ * sentence share its text, and noun phrases repeat down a page. Reading a sentence's words
+ * for each of its claims was 4% of the engine's time.
+ */
+const TERMS_MEMO = new WeakMap<DatasetIndex, Map<string, readonly string[]>>();
+/** Texts whose terms are kept per index; cleared when full. */
+const TERMS_MEMO_LIMIT = 2000;
+
+function termsMemo(index: DatasetIndex): Map<string, readonly string[]> {
+  let memo = TERMS_MEMO.get(index);
+  if (!memo) {
+    memo = new Map();
+    TERMS_MEMO.set(index, memo);
+  }
+  return memo;
+}
+
+/** The first MAX_QUERY_TERMS distinct terms of one text, in order. */
+function termsOf(
+  index: DatasetIndex,
+  memo: Map<string, readonly string[]>,
+  text: string,
+): readonly string[] {
+  const known = memo.get(text);
+  if (known) return known;
+  const found: string[] = [];
+  for (const word of text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
     const w = word.replace(/['’-].*$/, '');
     if (w.length < 3 || QUERY_STOP.has(w) || !index.vocabulary.has(w.slice(0, 3))) continue;
-    terms.add(w);
-    if (terms.size >= MAX_QUERY_TERMS) break;
+    if (found.includes(w)) continue;
+    found.push(w);
+    if (found.length >= MAX_QUERY_TERMS) break;
   }
-  return [...terms].sort().join(' ');
+  if (memo.size >= TERMS_MEMO_LIMIT) memo.clear();
+  memo.set(text, found);
+  return found;
 }
 
 /** Fuse scores (0 best, 1 worst) of the measures of a place group for the claim's words. */
@@ -245,7 +337,16 @@ export function rankMeasures(
   words: string,
   cache: Map<string, Map<number, number>>,
 ): Map<number, number> {
-  const query = queryTerms(index, words);
+  return rankQuery(index, group, queryTerms(index, words), cache);
+}
+
+/** `rankMeasures` for words already made a query (`queryTerms`). */
+function rankQuery(
+  index: DatasetIndex,
+  group: string,
+  query: string,
+  cache: Map<string, Map<number, number>>,
+): Map<number, number> {
   const key = `${group}\u0000${query}`;
   const cached = cache.get(key);
   if (cached) return cached;

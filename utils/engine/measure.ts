@@ -137,9 +137,17 @@ const RESTRICTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ['online', /\bonline\b/i],
 ];
 
+/**
+ * Words one of which every restriction pattern needs, case aside: most texts name none, and
+ * this one test costs about a sixth of running the fourteen patterns.
+ */
+const RESTRICTION_HINT =
+  /known to|repeat|new |first|high|child protection|in care|looked|serious|injury|marac|court|reported to|male|women and girls|online/i;
+
 /** The population restrictions `text` names (their reader-facing names). */
 export function restrictionsIn(text: string): string[] {
   const out: string[] = [];
+  if (!RESTRICTION_HINT.test(text)) return out;
   for (const [name, re] of RESTRICTIONS) if (re.test(text)) out.push(name);
   return out;
 }

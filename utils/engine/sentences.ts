@@ -58,6 +58,9 @@ function rawStarts(text: string): Array<{ at: number; hard: boolean }> {
     // A break whose spaces include a line break starts a sentence on the new line.
     if (next < text.length && !hard.has(next)) starts.push({ at: next, hard: m[0].includes('\n') });
   }
+  // Without line breaks the starts are in order already; a sort copies its array, and most
+  // blocks of a page have two sentences or more and no line break.
+  if (hard.size === 0) return starts;
   for (const at of hard) if (at < text.length) starts.push({ at, hard: true });
   return starts.sort((x, y) => x.at - y.at);
 }

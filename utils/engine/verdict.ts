@@ -44,8 +44,8 @@ export interface Subject extends AxisSubject {
   period: PagePeriod | null;
   concepts: ClaimConcepts;
   attribution: SourceBody | null;
-  /** Words for fuse ranking. */
-  words: string;
+  /** Words for fuse ranking, in parts read as if joined by spaces. */
+  words: string | readonly string[];
 }
 
 export interface Decision {
