@@ -41,6 +41,8 @@ const NO_MATCH: TermResult = { isMatch: false, score: 1 };
 
 /** A word's matches so far, and the sets of texts it has been matched against. */
 interface WordMatches {
+  /** The word made ready for bitap matching once (null: too long, left to fuse). */
+  bitap: BitapWord | null;
   byText: Map<string, TermResult>;
   covered: Set<TextSet>;
 }
@@ -63,8 +65,7 @@ class TextSet {
   }
 
   /** The texts `word` matches, with their bitap scores (`BitapWord`, as fuse would give). */
-  search(word: string): Array<{ item: string; score: number }> {
-    const bitap = BitapWord.of(word);
+  search(word: string, bitap: BitapWord | null): Array<{ item: string; score: number }> {
     if (!bitap) {
       // A word too long for one bitap pattern: fuse matches it in chunks.
       this.fallback ??= new Fuse([...this.texts], this.options);
@@ -85,9 +86,9 @@ class TextSet {
 
 /**
  * What the bitap match of a word against each measure text gave, per word. A word new to a
- * collection is matched against the texts it has not met yet in one fuse search over them as
- * a string list — one bitap pattern built per word and set of texts, not per word and text.
- * The scores are the raw bitap scores, as `ignoreFieldNorm` leaves a string list's.
+ * collection is matched against the sets of its texts it has not met yet, its bitap pattern
+ * built once (`BitapWord`). A word too long for one pattern goes to a fuse string-list
+ * search, whose scores are the raw bitap scores as `ignoreFieldNorm` leaves them.
  */
 class TermMatches {
   private readonly byTerm = new Map<string, WordMatches>();
@@ -109,12 +110,12 @@ class TermMatches {
     let word = this.byTerm.get(term);
     if (!word) {
       if (this.byTerm.size >= MEMO_LIMIT) this.byTerm.clear();
-      word = { byText: new Map(), covered: new Set() };
+      word = { bitap: BitapWord.of(term), byText: new Map(), covered: new Set() };
       this.byTerm.set(term, word);
     }
     for (const set of this.setsOf(collection)) {
       if (word.covered.has(set)) continue;
-      for (const found of set.search(term))
+      for (const found of set.search(term, word.bitap))
         word.byText.set(found.item, { isMatch: true, score: found.score });
       word.covered.add(set);
     }
