@@ -96,7 +96,20 @@ class TermMatches {
   /** Each collection's sets of texts; worked out when first searched, again after a new collection. */
   private sets: Map<Collection, TextSet[]> | null = null;
 
+  /** Each field text's distinct words: the place groups share most of their texts. */
+  private readonly words = new Map<string, readonly string[]>();
+
   constructor(readonly bitap: IFuseOptions<string>) {}
+
+  /** The distinct words of a field text, as fuse's token search counts them. */
+  wordsOf(text: string): readonly string[] {
+    let words = this.words.get(text);
+    if (!words) {
+      words = [...new Set(tokens(text))];
+      this.words.set(text, words);
+    }
+    return words;
+  }
 
   /** A new collection: the texts are partitioned afresh, and what was matched is forgotten. */
   register(collection: Collection): void {
@@ -175,10 +188,10 @@ function termStats(
   const collection = new Collection();
   const addField = (text: string) => {
     collection.texts.add(text);
-    const words = tokens(text);
+    const words = matches.wordsOf(text);
     if (words.length === 0) return;
     fieldCount += 1;
-    for (const word of new Set(words)) df.set(word, (df.get(word) ?? 0) + 1);
+    for (const word of words) df.set(word, (df.get(word) ?? 0) + 1);
   };
   for (const record of records) {
     for (const value of Object.values(record.$ ?? {})) {
