@@ -31,11 +31,24 @@ export type Exclusion =
 const MONTHS =
   '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\\.?';
 
-/** Whole spans that hide every number inside them; order is irrelevant (spans may overlap). */
-const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
+/**
+ * A cheap test that an address mask can match at all. Each gate below is a necessary
+ * condition of its mask (a literal or two the mask cannot match without), never a guess, so
+ * most blocks skip the costlier patterns. Only literal gates pay: a gate that is itself a
+ * pattern with alternatives costs about what the mask it skips does (tests/bench/NOTES.md).
+ */
+const ADDRESS_GATE =
+  /\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Close|Drive|Place|Square|Sq|Hill|Court|Crescent|Gardens|Terrace|Parade|House|Row|Walk|Grove|Mews|Yard|Quay|Wharf|Green|Buildings|Approach|Park|Centre|Hall|Estate|Rise|Bank|Unit|Flat|Suite|Room|Floor|Apartment|Apt|Block|Building|Box|Plot|Platform|Gate)\b/;
+
+/**
+ * Whole spans that hide every number inside them, each with its gate if it has one; order is
+ * irrelevant (spans may overlap).
+ */
+const MASKS: ReadonlyArray<readonly [Exclusion, RegExp, RegExp?]> = [
   [
     'url',
     /\b(?:https?:\/\/|www\.)[^\s<>"]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|co\.uk|org\.uk|gov\.uk|nhs\.uk|ac\.uk|org|net|uk)(?:\/\S*)?/gi,
+    /www\.|:\/\/|@|\.(?:com|uk|org|net)\b/i,
   ],
   ['postcode', /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/g],
   [
@@ -52,6 +65,7 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
   [
     'money',
     /[£$€]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|mn|m|k|million|billion|thousand)\b)?|\b\d[\d,]*(?:\.\d+)?\s?(?:pounds|pence|GBP|euros|dollars)\b/gi,
+    /[£$€]|pounds|pence|GBP|euros|dollars/i,
   ],
   [
     'phone',
@@ -62,11 +76,11 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
     /\b(?:call|dial|ring|text|texting|phone|telephone|tel|press|helpline|hotline)\b\s*:?\s*(?:on\s+)?\d{2,5}\b/gi,
   ],
   // The police's non-emergency and NHS numbers after "on": "call Kent Police on 101".
-  ['phone', /\b(?:on|call|dial|ring)\s+(?:101|111)\b/gi],
+  ['phone', /\b(?:on|call|dial|ring)\s+(?:101|111)\b/gi, /1[01]1/],
   // A comment count: "Comments (3)", "12 comments".
-  ['list', /\bComments?\s*\(\d+\)|\b\d+\s+comments?\b/gi],
+  ['list', /\bComments?\s*\(\d+\)|\b\d+\s+comments?\b/gi, /comment/i],
   // A results line of two sides and two scores: "Ashford United 4 Sittingbourne 0".
-  // Matched only where a line or cell starts (see `LINE_STARTS`), so it is sticky.
+  // Matched only where a line or cell starts (see `maskSpans`), so it is sticky.
   [
     'range',
     /[ ]*(?:[A-Z][\w'’&.-]*[ ]){1,4}\d{1,2}[ ](?:[A-Z][\w'’&.-]*[ ]){0,3}[A-Z][\w'’&.-]*[ ]\d{1,2}[ ]*(?![^\n\t])/y,
@@ -79,10 +93,12 @@ const MASKS: ReadonlyArray<readonly [Exclusion, RegExp]> = [
   [
     'address',
     /\b\d+(?:\.\d+)?[A-Za-z]?,?\s+(?:(?:St\.?|[A-Z][\w'’]*)\s+){0,3}(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Close|Drive|Place|Square|Sq|Hill|Court|Crescent|Gardens|Terrace|Parade|House|Row|Walk|Grove|Mews|Yard|Quay|Wharf|Green|Buildings|Approach|Park|Centre|Hall|Estate|Rise|Bank)\b/g,
+    ADDRESS_GATE,
   ],
   [
     'address',
     /\b(?:Unit|Flat|Suite|Room|Floor|Apartment|Apt|Block|Building|PO Box|P\.O\. Box|Box|Plot|Platform|Gate)\s+\d+(?:\.\d+)?/g,
+    ADDRESS_GATE,
   ],
 ];
 
@@ -127,30 +143,9 @@ export interface Span {
 }
 
 /** Spans of `text` that hide the numbers inside them, sorted by start. */
-/**
- * Cheap tests that a mask can match at all, so most blocks skip the costlier patterns: each
- * is a necessary condition of its mask (a literal or two the mask cannot match without),
- * never a guess. Keyed by the mask's pattern, since one reason has several masks.
- */
-const MASK_GATES = new Map<RegExp, RegExp>([
-  [MASKS[0]![1], /www\.|:\/\/|@|\.(?:com|uk|org|net)\b/i],
-  [MASKS[4]![1], /[£$€]|pounds|pence|GBP|euros|dollars/i],
-  [MASKS[7]![1], /1[01]1/],
-  [MASKS[8]![1], /comment/i],
-  ...MASKS.filter(([reason]) => reason === 'address').map(
-    ([, re]) =>
-      [
-        re,
-        /\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Way|Close|Drive|Place|Square|Sq|Hill|Court|Crescent|Gardens|Terrace|Parade|House|Row|Walk|Grove|Mews|Yard|Quay|Wharf|Green|Buildings|Approach|Park|Centre|Hall|Estate|Rise|Bank|Unit|Flat|Suite|Room|Floor|Apartment|Apt|Block|Building|Box|Plot|Platform|Gate)\b/,
-      ] as const,
-  ),
-]);
-
-/** Spans of `text` that hide the numbers inside them, sorted by start. */
 export function maskSpans(text: string): Span[] {
   const spans: Span[] = [];
-  for (const [reason, re] of MASKS) {
-    const gate = MASK_GATES.get(re);
+  for (const [reason, re, gate] of MASKS) {
     if (gate && !gate.test(text)) continue;
     if (re.sticky) {
       // A sticky mask is tried where a line or cell starts, not at every character.

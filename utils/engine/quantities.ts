@@ -252,6 +252,9 @@ function upToClauseEnd(s: string): string {
   return m ? s.slice(0, m.index) : s;
 }
 
+const SENTENCE_STOP = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
+const SPACE = /\s/;
+
 /**
  * Where the sentence holding `pos` starts, looking back at most 300 characters: after the
  * last `.`, `!` or `?` before `pos` if spaces follow it. Scanned back by hand: the pattern
@@ -266,8 +269,6 @@ function lastSentenceStart(text: string, pos: number): number {
   while (after < pos && SPACE.test(text[after]!)) after += 1;
   return after > stop + 1 ? after : floor;
 }
-const SENTENCE_STOP = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
-const SPACE = /\s/;
 
 /**
  * Reads the noun phrase after a number and classifies what it counts. An event or people
