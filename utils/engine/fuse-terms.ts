@@ -136,30 +136,29 @@ class TermMatches {
   }
 
   private setsOf(collection: Collection): readonly TextSet[] {
-    if (!this.sets) {
-      // Texts keyed by the collections that hold them: one set per distinct key.
-      const holders = new Map<string, string>();
-      this.collections.forEach((c, i) => {
-        for (const text of c.texts) holders.set(text, `${holders.get(text) ?? ''}${i},`);
-      });
-      const byKey = new Map<string, string[]>();
-      for (const [text, key] of holders) {
-        const texts = byKey.get(key);
-        if (texts) texts.push(text);
-        else byKey.set(key, [text]);
-      }
-      const setOf = new Map<string, TextSet>();
-      for (const [key, texts] of byKey) setOf.set(key, new TextSet(texts, this.bitap));
-      this.sets = new Map();
-      this.collections.forEach((c, i) => {
-        const mine = [...setOf].filter(([key]) => key.split(',').includes(String(i)));
-        this.sets!.set(
-          c,
-          mine.map(([, set]) => set),
-        );
-      });
-    }
+    this.sets ??= this.partition();
     return this.sets.get(collection) ?? [];
+  }
+
+  /** The texts split by the collections that hold them: one set per distinct holding. */
+  private partition(): Map<Collection, TextSet[]> {
+    const holders = new Map<string, string>();
+    this.collections.forEach((c, i) => {
+      for (const text of c.texts) holders.set(text, `${holders.get(text) ?? ''}${i},`);
+    });
+    const byKey = new Map<string, string[]>();
+    for (const [text, key] of holders) {
+      const texts = byKey.get(key);
+      if (texts) texts.push(text);
+      else byKey.set(key, [text]);
+    }
+    const sets = new Map<Collection, TextSet[]>(this.collections.map((c) => [c, []]));
+    for (const [key, texts] of byKey) {
+      const set = new TextSet(texts, this.bitap);
+      for (const i of key.split(',').filter(Boolean))
+        sets.get(this.collections[Number(i)]!)!.push(set);
+    }
+    return sets;
   }
 }
 
