@@ -180,10 +180,10 @@ export function findCandidates(
   const query = queryTerms(index, q.words);
   const c = q.concepts;
   const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
-  let memo = CANDIDATE_MEMO.get(index);
+  let memo = CANDIDATE_MEMO.get(fuseCache);
   if (!memo) {
     memo = new Map();
-    CANDIDATE_MEMO.set(index, memo);
+    CANDIDATE_MEMO.set(fuseCache, memo);
   }
   const known = memo.get(key);
   if (known) return known;
@@ -194,13 +194,18 @@ export function findCandidates(
 }
 
 /**
- * Candidates already found, per index, by everything they depend on: the place group, the
- * fuse query and the concepts. Claims of one page repeat these (each figure of a paragraph
- * about one measure), and scoring every record of a place for each cost a tenth of the
- * engine's time. Callers only read the arrays, so they are shared.
+ * Candidates already found, by everything they depend on: the place group, the fuse query and
+ * the concepts. Claims of one page repeat these (each figure of a paragraph about one
+ * measure), and scoring every record of a place for each cost a tenth of the engine's time.
+ * They are kept as long as the fuse ranks they were made with: per fuse cache, which its
+ * caller keeps for one index (the engine for its life, a benchmark for one timed run).
+ * Callers only read the arrays, so they are shared.
  */
-const CANDIDATE_MEMO = new WeakMap<DatasetIndex, Map<string, readonly Candidate[]>>();
-/** Entries kept per index; cleared when full. */
+const CANDIDATE_MEMO = new WeakMap<
+  Map<string, Map<number, number>>,
+  Map<string, readonly Candidate[]>
+>();
+/** Entries kept per fuse cache; cleared when full. */
 const CANDIDATE_MEMO_LIMIT = 2000;
 
 function scoreCandidates(
