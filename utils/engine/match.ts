@@ -268,15 +268,14 @@ const QUERY_STOP = new Set([
  * if joined by spaces: no word spans a space, so the terms are each part's in turn.
  */
 export function queryTerms(index: DatasetIndex, words: string | readonly string[]): string {
-  const memo = termsMemo(index);
+  const parts = typeof words === 'string' ? [words] : words;
   const terms: string[] = [];
-  for (const part of typeof words === 'string' ? [words] : words) {
-    for (const w of termsOf(index, memo, part)) {
+  for (let i = 0; i < parts.length && terms.length < MAX_QUERY_TERMS; i += 1) {
+    for (const w of termsOf(index, i, parts[i]!)) {
       if (terms.includes(w)) continue;
       terms.push(w);
       if (terms.length >= MAX_QUERY_TERMS) break;
     }
-    if (terms.length >= MAX_QUERY_TERMS) break;
   }
   return sortTerms(terms).join(' ');
 }
@@ -297,31 +296,17 @@ function sortTerms(terms: string[]): string[] {
 }
 
 /**
- * Terms already read, per index (the vocabulary is the index's) and text: the claims of a
- * sentence share its text, and noun phrases repeat down a page. Reading a sentence's words
- * for each of its claims was 4% of the engine's time.
+ * The last text read at each part's place, with its terms and the index read for (the
+ * vocabulary is the index's): the claims of a sentence come one after another and share its
+ * text, and reading it again for each was 4% of the engine's time. Only the last is kept, so
+ * no page's text is held once the page is read.
  */
-const TERMS_MEMO = new WeakMap<DatasetIndex, Map<string, readonly string[]>>();
-/** Texts whose terms are kept per index; cleared when full. */
-const TERMS_MEMO_LIMIT = 2000;
-
-function termsMemo(index: DatasetIndex): Map<string, readonly string[]> {
-  let memo = TERMS_MEMO.get(index);
-  if (!memo) {
-    memo = new Map();
-    TERMS_MEMO.set(index, memo);
-  }
-  return memo;
-}
+const lastTerms: Array<{ index: DatasetIndex; text: string; terms: readonly string[] }> = [];
 
 /** The first MAX_QUERY_TERMS distinct terms of one text, in order. */
-function termsOf(
-  index: DatasetIndex,
-  memo: Map<string, readonly string[]>,
-  text: string,
-): readonly string[] {
-  const known = memo.get(text);
-  if (known) return known;
+function termsOf(index: DatasetIndex, part: number, text: string): readonly string[] {
+  const last = lastTerms[part];
+  if (last && last.index === index && last.text === text) return last.terms;
   const found: string[] = [];
   for (const word of text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
     const w = word.replace(/['’-].*$/, '');
@@ -330,8 +315,7 @@ function termsOf(
     found.push(w);
     if (found.length >= MAX_QUERY_TERMS) break;
   }
-  if (memo.size >= TERMS_MEMO_LIMIT) memo.clear();
-  memo.set(text, found);
+  lastTerms[part] = { index, text, terms: found };
   return found;
 }
 
