@@ -303,13 +303,29 @@ function sortTerms(terms: string[]): string[] {
  */
 const lastTerms: Array<{ index: DatasetIndex; text: string; terms: readonly string[] }> = [];
 
+/** A word of a query: a letter, then at least two letters, apostrophes or hyphens. */
+const QUERY_WORD = /\p{L}[\p{L}'’-]{2,}/gu;
+
+/**
+ * A query word up to its first apostrophe or hyphen ("abuse-related" → "abuse"), as
+ * `word.replace(/['’-].*$/, '')` reads it (a word holds no line break), without a pattern
+ * per word.
+ */
+function beforeJoiner(word: string): string {
+  for (let i = 1; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === 0x27 || c === 0x2019 || c === 0x2d) return word.slice(0, i);
+  }
+  return word;
+}
+
 /** The first MAX_QUERY_TERMS distinct terms of one text, in order. */
 function termsOf(index: DatasetIndex, part: number, text: string): readonly string[] {
   const last = lastTerms[part];
   if (last && last.index === index && last.text === text) return last.terms;
   const found: string[] = [];
-  for (const word of text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
-    const w = word.replace(/['’-].*$/, '');
+  for (const word of text.toLowerCase().match(QUERY_WORD) ?? []) {
+    const w = beforeJoiner(word);
     if (w.length < 3 || QUERY_STOP.has(w) || !index.vocabulary.has(w.slice(0, 3))) continue;
     if (found.includes(w)) continue;
     found.push(w);
