@@ -180,10 +180,10 @@ export function findCandidates(
   const query = queryTerms(index, q.words);
   const c = q.concepts;
   const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
-  let memo = CANDIDATE_MEMO.get(index);
+  let memo = CANDIDATE_MEMO.get(fuseCache);
   if (!memo) {
     memo = new Map();
-    CANDIDATE_MEMO.set(index, memo);
+    CANDIDATE_MEMO.set(fuseCache, memo);
   }
   const known = memo.get(key);
   if (known) return known;
@@ -194,13 +194,18 @@ export function findCandidates(
 }
 
 /**
- * Candidates already found, per index, by everything they depend on: the place group, the
- * fuse query and the concepts. Claims of one page repeat these (each figure of a paragraph
- * about one measure), and scoring every record of a place for each cost a tenth of the
- * engine's time. Callers only read the arrays, so they are shared.
+ * Candidates already found, by everything they depend on: the place group, the fuse query and
+ * the concepts. Claims of one page repeat these (each figure of a paragraph about one
+ * measure), and scoring every record of a place for each cost a tenth of the engine's time.
+ * They are kept as long as the fuse ranks they were made with: per fuse cache, which its
+ * caller keeps for one index (the engine for its life, a benchmark for one timed run).
+ * Callers only read the arrays, so they are shared.
  */
-const CANDIDATE_MEMO = new WeakMap<DatasetIndex, Map<string, readonly Candidate[]>>();
-/** Entries kept per index; cleared when full. */
+const CANDIDATE_MEMO = new WeakMap<
+  Map<string, Map<number, number>>,
+  Map<string, readonly Candidate[]>
+>();
+/** Entries kept per fuse cache; cleared when full. */
 const CANDIDATE_MEMO_LIMIT = 2000;
 
 function scoreCandidates(
@@ -263,15 +268,14 @@ const QUERY_STOP = new Set([
  * if joined by spaces: no word spans a space, so the terms are each part's in turn.
  */
 export function queryTerms(index: DatasetIndex, words: string | readonly string[]): string {
-  const memo = termsMemo(index);
+  const parts = typeof words === 'string' ? [words] : words;
   const terms: string[] = [];
-  for (const part of typeof words === 'string' ? [words] : words) {
-    for (const w of termsOf(index, memo, part)) {
+  for (let i = 0; i < parts.length && terms.length < MAX_QUERY_TERMS; i += 1) {
+    for (const w of termsOf(index, i, parts[i]!)) {
       if (terms.includes(w)) continue;
       terms.push(w);
       if (terms.length >= MAX_QUERY_TERMS) break;
     }
-    if (terms.length >= MAX_QUERY_TERMS) break;
   }
   return sortTerms(terms).join(' ');
 }
@@ -292,41 +296,42 @@ function sortTerms(terms: string[]): string[] {
 }
 
 /**
- * Terms already read, per index (the vocabulary is the index's) and text: the claims of a
- * sentence share its text, and noun phrases repeat down a page. Reading a sentence's words
- * for each of its claims was 4% of the engine's time.
+ * The last text read at each part's place, with its terms and the index read for (the
+ * vocabulary is the index's): the claims of a sentence come one after another and share its
+ * text, and reading it again for each was 4% of the engine's time. Only the last is kept, so
+ * no page's text is held once the page is read.
  */
-const TERMS_MEMO = new WeakMap<DatasetIndex, Map<string, readonly string[]>>();
-/** Texts whose terms are kept per index; cleared when full. */
-const TERMS_MEMO_LIMIT = 2000;
+const lastTerms: Array<{ index: DatasetIndex; text: string; terms: readonly string[] }> = [];
 
-function termsMemo(index: DatasetIndex): Map<string, readonly string[]> {
-  let memo = TERMS_MEMO.get(index);
-  if (!memo) {
-    memo = new Map();
-    TERMS_MEMO.set(index, memo);
+/** A word of a query: a letter, then at least two letters, apostrophes or hyphens. */
+const QUERY_WORD = /\p{L}[\p{L}'’-]{2,}/gu;
+
+/**
+ * A query word up to its first apostrophe or hyphen ("abuse-related" → "abuse"), as
+ * `word.replace(/['’-].*$/, '')` reads it (a word holds no line break), without a pattern
+ * per word.
+ */
+function beforeJoiner(word: string): string {
+  for (let i = 1; i < word.length; i += 1) {
+    const c = word.charCodeAt(i);
+    if (c === 0x27 || c === 0x2019 || c === 0x2d) return word.slice(0, i);
   }
-  return memo;
+  return word;
 }
 
 /** The first MAX_QUERY_TERMS distinct terms of one text, in order. */
-function termsOf(
-  index: DatasetIndex,
-  memo: Map<string, readonly string[]>,
-  text: string,
-): readonly string[] {
-  const known = memo.get(text);
-  if (known) return known;
+function termsOf(index: DatasetIndex, part: number, text: string): readonly string[] {
+  const last = lastTerms[part];
+  if (last && last.index === index && last.text === text) return last.terms;
   const found: string[] = [];
-  for (const word of text.toLowerCase().match(/\p{L}[\p{L}'’-]{2,}/gu) ?? []) {
-    const w = word.replace(/['’-].*$/, '');
+  for (const word of text.toLowerCase().match(QUERY_WORD) ?? []) {
+    const w = beforeJoiner(word);
     if (w.length < 3 || QUERY_STOP.has(w) || !index.vocabulary.has(w.slice(0, 3))) continue;
     if (found.includes(w)) continue;
     found.push(w);
     if (found.length >= MAX_QUERY_TERMS) break;
   }
-  if (memo.size >= TERMS_MEMO_LIMIT) memo.clear();
-  memo.set(text, found);
+  lastTerms[part] = { index, text, terms: found };
   return found;
 }
 

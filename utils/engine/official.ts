@@ -14,9 +14,21 @@ export function shortBody(name: string): string {
   return plain || name;
 }
 
+/**
+ * Each record's credit and phrase, worked out once: a reason quotes them for every claim it
+ * checks against the record, and a page checks thousands of claims against the same few.
+ */
+const whos = new WeakMap<RecordInfo, string>();
+const phrases = new WeakMap<RecordInfo, string>();
+
 /** Who the reader should credit the figure to: the producer named inside the source, else its publisher. */
 export function whoOf(r: RecordInfo): string {
-  return shortBody(r.figure.producer || r.source?.publisher || 'the source');
+  let who = whos.get(r);
+  if (who === undefined) {
+    who = shortBody(r.figure.producer || r.source?.publisher || 'the source');
+    whos.set(r, who);
+  }
+  return who;
 }
 
 /** The figure as the source words it, qualifier included ("over 100", "an estimated 20,615"). */
@@ -29,6 +41,15 @@ export function displayOf(r: RecordInfo): string {
 
 /** The figure with its unit in words: "over 100 a day", "27.6 per 1,000 population", "40%". */
 export function officialPhrase(r: RecordInfo): string {
+  let phrase = phrases.get(r);
+  if (phrase === undefined) {
+    phrase = phraseOf(r);
+    phrases.set(r, phrase);
+  }
+  return phrase;
+}
+
+function phraseOf(r: RecordInfo): string {
   const f = r.figure;
   const display = displayOf(r);
   const perTime = f.timeBase ? ` a ${f.timeBase}` : '';

@@ -112,7 +112,7 @@ export function decide(
   );
   if (s.place === 'uk' && found.length === 0) return null;
   // The page's date bounds what it can cite: a record it predates is never its source.
-  const candidates = found.filter((c) => citable(s.pageDate, c.record));
+  const candidates = citableOf(found, s.pageDate);
   // Proofs are read only for the candidates a verdict actually weighs (same unit and an
   // overlapping value, or a strong measure), once each.
   const proofs = new Map<Candidate, Proof>();
@@ -154,6 +154,24 @@ export function decide(
     };
   }
   return unverified(unverifiedReason(s, found, candidates, proofOf));
+}
+
+/**
+ * The candidates a page of this date can cite, kept with each list `findCandidates` shares:
+ * the claims of a page share its date and most of their lists, and each filtering sliced the
+ * dates of every candidate again.
+ */
+const CITABLE = new WeakMap<
+  readonly Candidate[],
+  { pageDate: string | null; candidates: readonly Candidate[] }
+>();
+
+function citableOf(found: readonly Candidate[], pageDate: string | null): readonly Candidate[] {
+  const known = CITABLE.get(found);
+  if (known && known.pageDate === pageDate) return known.candidates;
+  const candidates = found.filter((c) => citable(pageDate, c.record));
+  CITABLE.set(found, { pageDate, candidates });
+  return candidates;
 }
 
 function unverified(reason: string): Decision {
