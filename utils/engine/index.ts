@@ -8,6 +8,7 @@
  */
 import type { Dataset } from '../../data/schema';
 import { claimOf } from './claims';
+import { forgetQueryTexts } from './match';
 import { PageReader, type PageFlags } from './context';
 import { buildIndex, finishIndex, indexSteps, type DatasetIndex } from './dataset-index';
 import { pageYearOf } from './periods';
@@ -69,6 +70,7 @@ export function createEngine(dataset: Dataset, index: DatasetIndex = buildIndex(
       const claim = claimOf(draft, all[draft.blockIndex] ?? '', index, cache, flags.pageDate);
       if (claim) claims.push({ ...claim, blockIndex: claim.blockIndex - before.length });
     }
+    forgetQueryTexts();
     return claims;
   }
 

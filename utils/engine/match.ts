@@ -303,6 +303,14 @@ function sortTerms(terms: string[]): string[] {
  */
 const lastTerms: Array<{ index: DatasetIndex; text: string; terms: readonly string[] }> = [];
 
+/**
+ * Forgets the last texts read for query terms. A sentence's text is a slice that keeps its
+ * whole block alive (a 5 MB text node after its read), so a read clears them when it ends.
+ */
+export function forgetQueryTexts(): void {
+  lastTerms.length = 0;
+}
+
 /** A word of a query: a letter, then at least two letters, apostrophes or hyphens. */
 const QUERY_WORD = /\p{L}[\p{L}'’-]{2,}/gu;
 
