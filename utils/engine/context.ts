@@ -23,7 +23,7 @@ import { SentenceRecord } from './context-record';
 import { contextConcepts, hasOwnSubject, isTopical } from './context-topic';
 import { readCues, type SentenceCues } from './cues';
 import type { PagePeriod } from './periods';
-import { countedIn, restrictionsIn, type Counted, type CountedCue } from './measure';
+import { countedIn, restrictionsIn, type CountedCue } from './measure';
 import { producersIn, type Body } from './producers';
 import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
@@ -390,32 +390,14 @@ export class PageReader {
    * `countedIn`, remembered by text: every number of a sentence reads the units of counting
    * of the same sentences before it, and a dense list of figures repeats that thousands of times.
    */
-  private readonly countedMemo = new Map<string, Counted[]>();
-  private readonly countedIn = (text: string): Counted[] => {
-    let found = this.countedMemo.get(text);
-    if (found === undefined) {
-      if (this.countedMemo.size >= COUNTED_MEMO) this.countedMemo.clear();
-      found = countedIn(text);
-      this.countedMemo.set(text, found);
-    }
-    return found;
-  };
+  private readonly countedIn = remembered(countedIn, COUNTED_MEMO);
 
   /**
    * `conceptsOf`, remembered by text for the page: a number's clause is most often its whole
    * sentence, read already for the sentence's cues, and noun phrases repeat down a page. Of
    * 12,000 readings of concepts on the 1 MB benchmark article, 4,000 were of distinct texts.
    */
-  private readonly conceptsMemo = new Map<string, ConceptMask>();
-  private readonly conceptsOfText = (text: string): ConceptMask => {
-    let mask = this.conceptsMemo.get(text);
-    if (mask === undefined) {
-      if (this.conceptsMemo.size >= CONCEPTS_MEMO) this.conceptsMemo.clear();
-      mask = conceptsOf(text);
-      this.conceptsMemo.set(text, mask);
-    }
-    return mask;
-  };
+  private readonly conceptsOfText = remembered(conceptsOf, CONCEPTS_MEMO);
 
   /** A text's cues, as the page reads them. */
   private readonly cuesOf = (text: string): SentenceCues =>
@@ -430,6 +412,20 @@ export class PageReader {
     }
     return known;
   }
+}
+
+/** `read` remembered by text, up to `limit` texts at once (then forgotten all together). */
+function remembered<T>(read: (text: string) => T, limit: number): (text: string) => T {
+  const memo = new Map<string, T>();
+  return (text) => {
+    let found = memo.get(text);
+    if (found === undefined) {
+      if (memo.size >= limit) memo.clear();
+      found = read(text);
+      memo.set(text, found);
+    }
+    return found;
+  };
 }
 
 /** False for numbers that count days, partners, tickets… or a rate outside the dataset's units. */

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { dataset } from '../../../data';
 import { BitapWord, MAX_BITAP_PATTERN } from '../../../utils/engine/bitap';
 import { buildIndex, FUSE_OPTIONS } from '../../../utils/engine/dataset-index';
+import { rng } from '../../bench/articles';
 
 const OPTIONS = {
   threshold: FUSE_OPTIONS.threshold!,
@@ -26,15 +27,26 @@ function ours(word: string, text: string): { isMatch: boolean; score: number } {
   return BitapWord.of(word)!.match(text.toLowerCase(), OPTIONS);
 }
 
-/** Mulberry32, so a failure is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/**
+ * Compares 20,000 seeded random pairs with fuse; `pair` makes one from `pick` (random letters
+ * of an alphabet) and `next` (a seeded random number, so a failure is reproducible). Returns
+ * the results, for the caller to check the pairs reached the paths it meant them to.
+ */
+function compareRandom(
+  seed: number,
+  pair: (pick: (alphabet: string, n: number) => string, next: () => number) => [string, string],
+): Array<{ isMatch: boolean; score: number }> {
+  const next = rng(seed);
+  const pick = (alphabet: string, n: number) =>
+    Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+  const results: Array<{ isMatch: boolean; score: number }> = [];
+  for (let i = 0; i < 20_000; i += 1) {
+    const [word, text] = pair(pick, next);
+    const expected = fuseMatch(word, text);
+    expect(ours(word, text), `${word} in "${text}"`).toEqual(expected);
+    results.push(expected);
+  }
+  return results;
 }
 
 describe('bitap word matching', () => {
@@ -60,28 +72,17 @@ describe('bitap word matching', () => {
   });
 
   it('agrees with fuse on random words and texts over a small alphabet', () => {
-    const next = rng(7);
-    const pick = (alphabet: string, n: number) =>
-      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    let fuzzy = 0;
-    for (let i = 0; i < 20_000; i += 1) {
-      const word = pick('abcé', 1 + Math.floor(next() * 12));
-      const text = pick('abcdé ', Math.floor(next() * 40));
-      const expected = fuseMatch(word, text);
-      expect(ours(word, text), `${word} in "${text}"`).toEqual(expected);
-      if (expected.isMatch && expected.score > 0.001) fuzzy += 1;
-    }
-    expect(fuzzy).toBeGreaterThan(100);
+    const results = compareRandom(7, (pick, next) => [
+      pick('abcé', 1 + Math.floor(next() * 12)),
+      pick('abcdé ', Math.floor(next() * 40)),
+    ]);
+    expect(results.filter((r) => r.isMatch && r.score > 0.001).length).toBeGreaterThan(100);
   });
 
   it('agrees with fuse where a word shares few letters with the text (the pieces filter)', () => {
     // A wider alphabet: most texts hold none of a word's pieces, and the few near misses that
     // do are where an unsound filter would differ from fuse.
-    const next = rng(11);
-    const pick = (alphabet: string, n: number) =>
-      Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-    let matches = 0;
-    for (let i = 0; i < 20_000; i += 1) {
+    const results = compareRandom(11, (pick, next) => {
       const word = pick('abcdefghij', 4 + Math.floor(next() * 9));
       // Half the texts hold the word with an edit or two, so matches are not rare.
       let text = pick('abcdefghij ', Math.floor(next() * 30));
@@ -95,11 +96,9 @@ describe('bitap word matching', () => {
           );
         text += chars.join('') + pick('abcdefghij ', Math.floor(next() * 10));
       }
-      const expected = fuseMatch(word, text);
-      expect(ours(word, text), `${word} in "${text}"`).toEqual(expected);
-      if (expected.isMatch) matches += 1;
-    }
-    expect(matches).toBeGreaterThan(1000);
+      return [word, text];
+    });
+    expect(results.filter((r) => r.isMatch).length).toBeGreaterThan(1000);
   });
 
   it('leaves words longer than one bitap pattern to fuse', () => {
