@@ -145,9 +145,13 @@ const RESTRICTIONS: ReadonlyArray<readonly [string, RegExp]> = [
   ['online', /\bonline\b/i],
 ];
 
+/** The restrictions' names, for the test that gives an example of each. */
+export const RESTRICTION_NAMES: readonly string[] = RESTRICTIONS.map(([name]) => name);
+
 /**
  * Words one of which every restriction pattern needs, case aside: most texts name none, and
- * this one test costs about a sixth of running the fourteen patterns.
+ * this one test costs about a sixth of running the fourteen patterns. A new restriction needs
+ * its word here (tests/unit/engine/restrictions.test.ts reads an example of each).
  */
 const RESTRICTION_HINT =
   /known to|repeat|new |first|high|child protection|in care|looked|serious|injury|marac|court|reported to|male|women and girls|online/i;
