@@ -63,7 +63,10 @@ eachBrowser('when the extension is removed and installed again', (b) => {
       )
       .toEqual({ hosts: 1, visibleHosts: 1, card: null, toggled: true });
     await waitForMarks(page, marks);
-    expect(await markTotal(page)).toBe(marks);
+    // Polled, not read once: in Firefox the marks were once seen complete and then, a moment
+    // later, gone while they were drawn again (1 run in 4 on a 2-core machine). What the
+    // reader must get is every mark back, and only the new instance's.
+    await expect.poll(() => markTotal(page), { timeout: 15_000 }).toBe(marks);
     writeFileSync(
       join(artifactsDir, `lifecycle-${b.name}-3-back.png`),
       await picture(page, scrollY),
