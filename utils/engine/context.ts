@@ -29,6 +29,7 @@ import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
 import { findCells, findTextCells, type CellContext } from './tables';
 import { LOOK_BACK_BLOCKS } from './page-context';
+import { remembered } from './memo';
 import type { PageNames } from './types';
 
 export type { PlaceStrength, ResolvedPlace } from './context-place';
@@ -412,20 +413,6 @@ export class PageReader {
     }
     return known;
   }
-}
-
-/** `read` remembered by text, up to `limit` texts at once (then forgotten all together). */
-function remembered<T>(read: (text: string) => T, limit: number): (text: string) => T {
-  const memo = new Map<string, T>();
-  return (text) => {
-    let found = memo.get(text);
-    if (found === undefined) {
-      if (memo.size >= limit) memo.clear();
-      found = read(text);
-      memo.set(text, found);
-    }
-    return found;
-  };
 }
 
 /** False for numbers that count days, partners, tickets… or a rate outside the dataset's units. */

@@ -17,6 +17,7 @@
  */
 import Fuse, { type FuseIndex, type IFuseOptions } from 'fuse.js';
 import { BitapWord } from './bitap';
+import { BoundedMemo } from './memo';
 
 /** fuse's default tokenizer for token search: runs of letters, marks, digits and `_`. */
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
@@ -91,7 +92,7 @@ class TextSet {
  * search, whose scores are the raw bitap scores as `ignoreFieldNorm` leaves them.
  */
 class TermMatches {
-  private readonly byTerm = new Map<string, WordMatches>();
+  private readonly byTerm = new BoundedMemo<string, WordMatches>(MEMO_LIMIT);
   private readonly collections: Collection[] = [];
   /** Each collection's sets of texts; worked out when first searched, again after a new collection. */
   private sets: Map<Collection, TextSet[]> | null = null;
@@ -120,12 +121,11 @@ class TermMatches {
 
   /** Matches `term` against every text of `collection` it has not met yet. */
   cover(term: string, collection: Collection): WordMatches {
-    let word = this.byTerm.get(term);
-    if (!word) {
-      if (this.byTerm.size >= MEMO_LIMIT) this.byTerm.clear();
-      word = { bitap: BitapWord.of(term), byText: new Map(), covered: new Set() };
-      this.byTerm.set(term, word);
-    }
+    const word = this.byTerm.get(term, () => ({
+      bitap: BitapWord.of(term),
+      byText: new Map(),
+      covered: new Set(),
+    }));
     for (const set of this.setsOf(collection)) {
       if (word.covered.has(set)) continue;
       for (const found of set.search(term, word.bitap))

@@ -16,6 +16,7 @@ import {
   type ConceptMask,
 } from './concepts';
 import { compatiblePlaces, placeGroup, type DatasetIndex, type RecordInfo } from './dataset-index';
+import { BoundedMemo } from './memo';
 
 /** Score from which a measure counts as named by the claim (see `measureScore`). */
 export const STRONG_SCORE = 0.7;
@@ -182,15 +183,10 @@ export function findCandidates(
   const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
   let memo = CANDIDATE_MEMO.get(fuseCache);
   if (!memo) {
-    memo = new Map();
+    memo = new BoundedMemo(CANDIDATE_MEMO_LIMIT);
     CANDIDATE_MEMO.set(fuseCache, memo);
   }
-  const known = memo.get(key);
-  if (known) return known;
-  if (memo.size >= CANDIDATE_MEMO_LIMIT) memo.clear();
-  const found = scoreCandidates(index, q, rankQuery(index, group, query, fuseCache));
-  memo.set(key, found);
-  return found;
+  return memo.get(key, () => scoreCandidates(index, q, rankQuery(index, group, query, fuseCache)));
 }
 
 /**
@@ -203,7 +199,7 @@ export function findCandidates(
  */
 const CANDIDATE_MEMO = new WeakMap<
   Map<string, Map<number, number>>,
-  Map<string, readonly Candidate[]>
+  BoundedMemo<string, readonly Candidate[]>
 >();
 /** Entries kept per fuse cache; cleared when full. */
 const CANDIDATE_MEMO_LIMIT = 2000;
