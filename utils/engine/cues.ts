@@ -50,7 +50,8 @@ const TOTAL_LABEL = /^\s*(?:total|in total|overall|all years|combined)\s*(?:[:,]
 /**
  * The words SOURCE_PLACE_BEFORE needs, tested first without Unicode mode: its case folding
  * adds to these letters only "ſ" for "s", so this test passes every text that pattern can
- * match, at a third of its cost, and few texts before a place pass it.
+ * match, at a third of its cost, and few texts before a place pass it. Every way that pattern
+ * opens has an example in tests/unit/engine/pattern-hints.test.ts.
  */
 const SOURCE_BEFORE_HINT = /according to|figure[sſ] from|data from/i;
 /** Coercive control is a domestic abuse offence: naming one names the other. */
