@@ -186,7 +186,9 @@ export function findCandidates(
     memo = new BoundedMemo(CANDIDATE_MEMO_LIMIT);
     CANDIDATE_MEMO.set(fuseCache, memo);
   }
-  return memo.get(key, () => scoreCandidates(index, q, rankQuery(index, group, query, fuseCache)));
+  return memo.get(key, () =>
+    scoreCandidates(index, q, () => rankQuery(index, group, query, fuseCache)),
+  );
 }
 
 /**
@@ -204,30 +206,40 @@ const CANDIDATE_MEMO = new WeakMap<
 /** Entries kept per fuse cache; cleared when full. */
 const CANDIDATE_MEMO_LIMIT = 2000;
 
+/**
+ * The records at compatible places whose measure nothing contradicts, scored by concepts,
+ * best first. fuse.js only orders candidates of different measures (its rank is the same for
+ * every record of one measure), and on the real pages three claims in four leave one measure
+ * or none: only the others ask for a fuse ranking (`rank`).
+ */
 function scoreCandidates(
   index: DatasetIndex,
   q: CandidateQuery,
-  fuseScores: ReadonlyMap<number, number>,
+  rank: () => ReadonlyMap<number, number>,
 ): Candidate[] {
   const places = compatiblePlaces(q.place, q.weak);
   // Records of one measure share their concepts: score each measure once, not each record.
-  const byMeasure = new Map<number, { score: number; rank: number } | null>();
-  const out: Candidate[] = [];
+  const byMeasure = new Map<number, number | null>();
+  const kept: RecordInfo[] = [];
+  let measures = 0;
   for (const place of places) {
     for (const record of index.byPlace.get(place) ?? []) {
-      let fit = byMeasure.get(record.measure.id);
-      if (fit === undefined) {
-        const score = conflict(record, q.concepts) ? 0 : measureScore(record, q.concepts);
-        fit =
-          score < COMPATIBLE_SCORE
-            ? null
-            : { score, rank: score + FUSE_WEIGHT * (1 - (fuseScores.get(record.measure.id) ?? 1)) };
-        byMeasure.set(record.measure.id, fit);
+      let score = byMeasure.get(record.measure.id);
+      if (score === undefined) {
+        const s = conflict(record, q.concepts) ? 0 : measureScore(record, q.concepts);
+        score = s < COMPATIBLE_SCORE ? null : s;
+        byMeasure.set(record.measure.id, score);
+        if (score !== null) measures += 1;
       }
-      if (fit)
-        out.push({ record, score: fit.score, rank: fit.rank, strong: fit.score >= STRONG_SCORE });
+      if (score !== null) kept.push(record);
     }
   }
+  const fuseScores = measures > 1 ? rank() : null;
+  const out = kept.map((record): Candidate => {
+    const score = byMeasure.get(record.measure.id)!;
+    const fuse = fuseScores?.get(record.measure.id) ?? 1;
+    return { record, score, rank: score + FUSE_WEIGHT * (1 - fuse), strong: score >= STRONG_SCORE };
+  });
   return out.sort((a, b) => b.rank - a.rank);
 }
 
