@@ -171,6 +171,9 @@ export interface CandidateQuery {
 /**
  * Candidates for a claim, best first: records at compatible places whose measure nothing
  * contradicts, scored by concepts and ranked with fuse among measures of the place group.
+ * fuse.js only orders candidates of different measures (its rank is the same for every record
+ * of one measure), and on the real pages three claims in four leave one measure or none: only
+ * the others read their words into a query and ask fuse for a ranking.
  */
 export function findCandidates(
   index: DatasetIndex,
@@ -178,50 +181,59 @@ export function findCandidates(
   fuseCache: Map<string, Map<number, number>>,
 ): readonly Candidate[] {
   const group = placeGroup(q.place, q.weak);
-  const query = queryTerms(index, q.words);
   const c = q.concepts;
-  const key = `${group}\u0000${query}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
+  const key = `${group}\u0000${c.near}\u0000${c.own}\u0000${c.context}\u0000${c.change}`;
   let memo = CANDIDATE_MEMO.get(fuseCache);
   if (!memo) {
-    memo = new BoundedMemo(CANDIDATE_MEMO_LIMIT);
+    memo = {
+      scored: new BoundedMemo(CANDIDATE_MEMO_LIMIT),
+      ranked: new BoundedMemo(CANDIDATE_MEMO_LIMIT),
+    };
     CANDIDATE_MEMO.set(fuseCache, memo);
   }
-  return memo.get(key, () =>
-    scoreCandidates(index, q, () => rankQuery(index, group, query, fuseCache)),
+  const scored = memo.scored.get(key, () => scoreMeasures(index, q));
+  if (scored.unranked) return scored.unranked;
+  const query = queryTerms(index, q.words);
+  return memo.ranked.get(`${key}\u0000${query}`, () =>
+    ranked(scored, rankQuery(index, group, query, fuseCache)),
   );
 }
 
 /**
- * Candidates already found, by everything they depend on: the place group, the fuse query and
- * the concepts. Claims of one page repeat these (each figure of a paragraph about one
- * measure), and scoring every record of a place for each cost a tenth of the engine's time.
- * They are kept as long as the fuse ranks they were made with: per fuse cache, which its
- * caller keeps for one index (the engine for its life, a benchmark for one timed run).
- * Callers only read the arrays, so they are shared.
+ * Candidates already found, by everything they depend on: the place group and the concepts
+ * (`scored`), and the fuse query as well where fuse orders them (`ranked`). Claims of one page
+ * repeat these (each figure of a paragraph about one measure), and scoring every record of a
+ * place for each cost a tenth of the engine's time. They are kept as long as the fuse ranks
+ * they were made with: per fuse cache, which its caller keeps for one index (the engine for
+ * its life, a benchmark for one timed run). Callers only read the arrays, so they are shared.
  */
 const CANDIDATE_MEMO = new WeakMap<
   Map<string, Map<number, number>>,
-  BoundedMemo<string, readonly Candidate[]>
+  {
+    scored: BoundedMemo<string, Scored>;
+    ranked: BoundedMemo<string, readonly Candidate[]>;
+  }
 >();
 /** Entries kept per fuse cache; cleared when full. */
 const CANDIDATE_MEMO_LIMIT = 2000;
 
-/**
- * The records at compatible places whose measure nothing contradicts, scored by concepts,
- * best first. fuse.js only orders candidates of different measures (its rank is the same for
- * every record of one measure), and on the real pages three claims in four leave one measure
- * or none: only the others ask for a fuse ranking (`rank`).
- */
-function scoreCandidates(
-  index: DatasetIndex,
-  q: CandidateQuery,
-  rank: () => ReadonlyMap<number, number>,
-): Candidate[] {
+/** The records a claim's concepts leave, before any fuse ranking. */
+interface Scored {
+  /** In the order of the place tables. */
+  records: readonly RecordInfo[];
+  /** Each measure's concept score, by measure id. */
+  scores: ReadonlyMap<number, number>;
+  /** The candidates when fuse cannot reorder them (one measure or none); else null. */
+  unranked: readonly Candidate[] | null;
+}
+
+/** The records at compatible places whose measure nothing contradicts, with their scores. */
+function scoreMeasures(index: DatasetIndex, q: CandidateQuery): Scored {
   const places = compatiblePlaces(q.place, q.weak);
   // Records of one measure share their concepts: score each measure once, not each record.
   const byMeasure = new Map<number, number | null>();
-  const kept: RecordInfo[] = [];
-  let measures = 0;
+  const scores = new Map<number, number>();
+  const records: RecordInfo[] = [];
   for (const place of places) {
     for (const record of index.byPlace.get(place) ?? []) {
       let score = byMeasure.get(record.measure.id);
@@ -229,14 +241,20 @@ function scoreCandidates(
         const s = conflict(record, q.concepts) ? 0 : measureScore(record, q.concepts);
         score = s < COMPATIBLE_SCORE ? null : s;
         byMeasure.set(record.measure.id, score);
-        if (score !== null) measures += 1;
+        if (score !== null) scores.set(record.measure.id, score);
       }
-      if (score !== null) kept.push(record);
+      if (score !== null) records.push(record);
     }
   }
-  const fuseScores = measures > 1 ? rank() : null;
-  const out = kept.map((record): Candidate => {
-    const score = byMeasure.get(record.measure.id)!;
+  const scored: Scored = { records, scores, unranked: null };
+  if (scores.size < 2) scored.unranked = ranked(scored, null);
+  return scored;
+}
+
+/** Candidates best first, ranked by concept score and the fuse scores of their measures. */
+function ranked(scored: Scored, fuseScores: ReadonlyMap<number, number> | null): Candidate[] {
+  const out = scored.records.map((record): Candidate => {
+    const score = scored.scores.get(record.measure.id)!;
     const fuse = fuseScores?.get(record.measure.id) ?? 1;
     return { record, score, rank: score + FUSE_WEIGHT * (1 - fuse), strong: score >= STRONG_SCORE };
   });
