@@ -130,8 +130,13 @@ export interface Interval {
 export function precisionHalfUnit(digits: string, scale = 1): number {
   const plain = digits.replace(/,/g, '');
   const dot = plain.indexOf('.');
-  if (dot >= 0) return 0.5 * 10 ** -(plain.length - dot - 1) * scale;
+  if (dot >= 0) return decimalHalfUnit(plain.length - dot - 1, scale);
   return halfUnitOfInteger(Number(plain)) * scale;
+}
+
+/** The same rule for a number with `decimals` digits after its point: 2 → 0.005. */
+export function decimalHalfUnit(decimals: number, scale = 1): number {
+  return 0.5 * 10 ** -decimals * scale;
 }
 
 /** The same rule for a whole number known only by its value (numbers written in words). */
