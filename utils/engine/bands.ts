@@ -134,9 +134,17 @@ export function precisionHalfUnit(digits: string, scale = 1): number {
   return halfUnitOfInteger(Number(plain)) * scale;
 }
 
+/**
+ * Half a unit of 10^k and of 10^-k for the usual k, worked out once: `**` is slow, and not
+ * correctly rounded (10 ** -5 is not 1e-5), so the tables hold what the same expression gives,
+ * and the functions below give the same bits with them as without.
+ */
+const HALF_POWERS = Array.from({ length: 23 }, (_, k) => 0.5 * 10 ** k);
+const HALF_INVERSE_POWERS = Array.from({ length: 23 }, (_, k) => 0.5 * 10 ** -k);
+
 /** The same rule for a number with `decimals` digits after its point: 2 → 0.005. */
 export function decimalHalfUnit(decimals: number, scale = 1): number {
-  return 0.5 * 10 ** -decimals * scale;
+  return (HALF_INVERSE_POWERS[decimals] ?? 0.5 * 10 ** -decimals) * scale;
 }
 
 /** The same rule for a whole number known only by its value (numbers written in words). */
@@ -148,7 +156,7 @@ export function halfUnitOfInteger(value: number): number {
     v /= 10;
     zeros += 1;
   }
-  return 0.5 * 10 ** zeros;
+  return HALF_POWERS[zeros] ?? 0.5 * 10 ** zeros;
 }
 
 /**

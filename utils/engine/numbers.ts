@@ -118,19 +118,6 @@ const START = new RegExp(
 );
 /** START's lookbehind alone, for a character before a candidate that is not ASCII. */
 const NO_WORD_BEFORE = /(?<![\p{L}\p{N}_])/iuy;
-/** The words START's last alternative accepts, and those it accepts after "a" or "an". */
-const NUMBER_WORDS: ReadonlySet<string> = new Set([
-  ...Object.keys(TENS),
-  ...Object.keys(UNITS),
-  ...Object.keys(SCALES),
-  'half',
-]);
-const ARTICLE_WORDS: ReadonlySet<string> = new Set([
-  ...Object.keys(SCALES),
-  'dozen',
-  ...Object.keys(FRACTION_DENOMINATORS),
-]);
-const LONGEST_WORD = Math.max(...[...NUMBER_WORDS, ...ARTICLE_WORDS].map((w) => w.length));
 const withLongS = (words: string) => words.replace(/s/g, '[s\u017f]');
 /**
  * Where START may match: a cheaper pattern (no lookbehind, no Unicode case folding) that
@@ -160,6 +147,8 @@ const FRACTION_AFTER = new RegExp(String.raw`^[\s-]+(${FRACTION_WORDS})\b`, 'i')
 const TIME_AFTER = /^[\s-]+(?:days?|weeks?|months?|years?|hours?|minutes?|decades?)\b/i;
 const GLUED_LETTER = /^[\p{L}_]/u;
 const CARDINAL_ONLY = new RegExp(`^${CARDINAL}$`, 'i');
+const A_OR_AN = /^an?\s/;
+const SCALED = /hundred|thousand|million|billion|trillion|dozen/i;
 
 interface Read {
   end: number;
@@ -192,6 +181,78 @@ function wordAfter(text: string, pos: number): Word | null {
   return end > start ? { start, end, hyphen } : null;
 }
 
+/**
+ * A set of lowercase words, found in the text without cutting them out of it: looking up a word
+ * cut from the text by its string costs more than reading the rest of the number (its hash is
+ * computed, and a table's key interned), while this looks by length and first letter and then
+ * compares letters.
+ */
+class Lexicon {
+  private readonly byKey = new Map<number, string[]>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      const key = Lexicon.key(word.length, word.charCodeAt(0));
+      const list = this.byKey.get(key);
+      if (list) list.push(word);
+      else this.byKey.set(key, [word]);
+    }
+  }
+
+  private static key(length: number, first: number): number {
+    return length * 0x10000 + first;
+  }
+
+  /**
+   * The word that text[start, end) spells, in any case, if it is one of these. The text there
+   * must be ASCII letters, digits or '_': `| 0x20` lowercases the letters and maps no other of
+   * these characters onto a letter.
+   */
+  find(text: string, start: number, end: number): string | undefined {
+    const list = this.byKey.get(Lexicon.key(end - start, text.charCodeAt(start) | 0x20));
+    if (list === undefined) return undefined;
+    next: for (const word of list) {
+      for (let i = 1; i < word.length; i++) {
+        if ((text.charCodeAt(start + i) | 0x20) !== word.charCodeAt(i)) continue next;
+      }
+      return word;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * The words `readWords` tells apart; any other ends a number. UNITS, TENS and SCALES are plain
+ * objects, so a word they do not hold answers what every object inherits: those names are here
+ * too, to be looked up as before (of them a word can only spell "constructor", and "twenty
+ * constructor" is read as it always was).
+ */
+const READ_WORDS = new Lexicon([
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...Object.keys(SCALES),
+  'and',
+  'a',
+  'an',
+  'dozen',
+  'dozens',
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
+/** The words START's last alternative accepts, with "a" and "an"; then those it takes after them. */
+const START_WORDS = new Lexicon([
+  ...Object.keys(TENS),
+  ...Object.keys(UNITS),
+  ...Object.keys(SCALES),
+  'half',
+  'a',
+  'an',
+]);
+const ARTICLE_WORDS = new Lexicon([
+  ...Object.keys(SCALES),
+  'dozen',
+  ...Object.keys(FRACTION_DENOMINATORS),
+]);
+
 /** Reads a run of number words starting at `pos` ("four thousand", "one hundred and twenty"). */
 function readWords(text: string, pos: number): Read | null {
   let total = 0;
@@ -205,14 +266,16 @@ function readWords(text: string, pos: number): Read | null {
   for (;;) {
     const found = wordAfter(text, cursor);
     if (!found) break;
-    const word = text.slice(found.start, found.end).toLowerCase();
+    // Any other word ends the number (none of the branches below takes it).
+    const word = READ_WORDS.find(text, found.start, found.end);
+    if (word === undefined) break;
     const wordEnd = found.end;
     if (any && found.start === cursor) break;
     if (any && found.hyphen && last !== 'ten') break; // "five-year": a compound, stop
     if (word === 'and') {
       if (last !== 'hundred' && last !== 'big') break;
       const after = wordAfter(text, wordEnd);
-      const next = after && text.slice(after.start, after.end).toLowerCase();
+      const next = after && READ_WORDS.find(text, after.start, after.end);
       if (!next || (UNITS[next] === undefined && TENS[next] === undefined)) break;
       cursor = wordEnd;
       continue;
@@ -286,27 +349,70 @@ interface DigitsRead extends Read {
   written: number;
   /** How many digits follow the decimal point. */
   decimals: number;
+  /** Where the digits end, before the scale. */
+  digitsEnd: number;
 }
 
 /** Reads digits with an optional scale ("2.4 million", "11.5k"). */
-function readDigits(text: string, pos: number, digits: string): DigitsRead {
-  let end = pos + digits.length;
+function readDigits(text: string, pos: number): DigitsRead {
+  // DIGITS by character code, adding up the digits' integer on the way.
+  let end = pos;
   let whole = 0;
   let count = 0;
-  let dot = -1;
-  for (let i = pos; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 46) dot = i;
-    else if (c !== 44) {
-      whole = whole * 10 + (c - 48);
-      count++;
+  let c: number;
+  while (isDigit((c = text.charCodeAt(end)))) {
+    whole = whole * 10 + (c - 48);
+    count++;
+    end++;
+  }
+  if (count <= 3) {
+    // Thousands groups, as many as follow; the last is given back when a digit follows it,
+    // and the only one with it ("4,5489" is 4, and then 5489).
+    let groups = 0;
+    let at = end;
+    let sum = whole;
+    let atBefore = at;
+    let sumBefore = sum;
+    while (
+      text.charCodeAt(at) === 44 &&
+      isDigit(text.charCodeAt(at + 1)) &&
+      isDigit(text.charCodeAt(at + 2)) &&
+      isDigit(text.charCodeAt(at + 3))
+    ) {
+      atBefore = at;
+      sumBefore = sum;
+      for (let i = at + 1; i < at + 4; i++) sum = sum * 10 + (text.charCodeAt(i) - 48);
+      at += 4;
+      groups++;
+    }
+    if (groups > 0 && !isDigit(text.charCodeAt(at))) {
+      end = at;
+      whole = sum;
+      count += groups * 3;
+    } else if (groups > 1) {
+      end = atBefore;
+      whole = sumBefore;
+      count += (groups - 1) * 3;
     }
   }
-  const decimals = dot < 0 ? 0 : end - dot - 1;
+  let decimals = 0;
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
+    end++;
+    while (isDigit((c = text.charCodeAt(end)))) {
+      whole = whole * 10 + (c - 48);
+      decimals++;
+      end++;
+    }
+    count += decimals;
+  }
+  const digitsEnd = end;
   // Number() of the digits without commas, to the bit: up to 15 digits their integer is exact,
   // and so is a power of ten up to 10^22, and one division of exact doubles is the correctly
   // rounded quotient that Number() also gives.
-  const written = count <= 15 ? whole / POWERS_OF_TEN[decimals]! : Number(withoutCommas(digits));
+  const written =
+    count <= 15
+      ? whole / POWERS_OF_TEN[decimals]!
+      : Number(withoutCommas(text.slice(pos, digitsEnd)));
   let value = written;
   let scale = 1;
   const suffix = maySuffixAt(text, end) ? DIGIT_SUFFIX.exec(text.slice(end, end + 12)) : null;
@@ -316,7 +422,7 @@ function readDigits(text: string, pos: number, digits: string): DigitsRead {
     value *= scale;
     end += suffix[0].length;
   }
-  return { end, value, scale, written, decimals };
+  return { end, value, scale, written, decimals, digitsEnd };
 }
 
 /**
@@ -473,39 +579,6 @@ function startsWord(text: string, pos: number): boolean {
 }
 
 /**
- * The end of the number DIGITS matches at `pos`: a thousands group may not be followed by a
- * digit, so of the groups after 1 to 3 digits the last is dropped when a digit follows it,
- * and none are read when only one was there ("4,5489" is 4, and then 5489).
- */
-function digitsEnd(text: string, pos: number): number {
-  let run = pos;
-  while (isDigit(text.charCodeAt(run))) run++;
-  let end = run;
-  if (run - pos <= 3) {
-    let groups = 0;
-    let last = run;
-    let before = run;
-    while (
-      text.charCodeAt(last) === 44 &&
-      isDigit(text.charCodeAt(last + 1)) &&
-      isDigit(text.charCodeAt(last + 2)) &&
-      isDigit(text.charCodeAt(last + 3))
-    ) {
-      before = last;
-      last += 4;
-      groups++;
-    }
-    if (groups > 0 && !isDigit(text.charCodeAt(last))) end = last;
-    else if (groups > 1) end = before;
-  }
-  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) {
-    end += 2;
-    while (isDigit(text.charCodeAt(end))) end++;
-  }
-  return end;
-}
-
-/**
  * The end of the run of `\b` word characters at `pos`. With the 'iu' flags these are
  * [A-Za-z0-9_] and the two characters that fold into them, 'ſ' (into 's') and the Kelvin sign
  * (into 'k'); for a run holding either, -1: START reads it itself.
@@ -533,17 +606,15 @@ function startAt(text: string, pos: number): string | null {
 function wordStartAt(text: string, pos: number): string | null {
   const end = wordRunEnd(text, pos);
   if (end < 0) return startAt(text, pos);
-  if (end - pos > LONGEST_WORD) return null;
-  const run = text.slice(pos, end);
-  const word = run.toLowerCase();
-  if (word !== 'a' && word !== 'an') return NUMBER_WORDS.has(word) ? run : null;
+  const word = START_WORDS.find(text, pos, end);
+  if (word === undefined) return null;
+  if (word !== 'a' && word !== 'an') return text.slice(pos, end);
   let next = end;
   while (isSpace(text.charCodeAt(next))) next++;
   if (next === end) return null;
   const nextEnd = wordRunEnd(text, next);
   if (nextEnd < 0) return startAt(text, pos);
-  if (nextEnd - next > LONGEST_WORD) return null;
-  if (!ARTICLE_WORDS.has(text.slice(next, nextEnd).toLowerCase())) return null;
+  if (ARTICLE_WORDS.find(text, next, nextEnd) === undefined) return null;
   return text.slice(pos, nextEnd);
 }
 
@@ -562,9 +633,9 @@ export function scanNumbers(text: string): NumberToken[] {
     let token: NumberToken | null = null;
     if (startsWord(text, start)) {
       if (isDigit(text.charCodeAt(start))) {
-        const digits = text.slice(start, digitsEnd(text, start));
-        token = digitToken(text, start, digits);
-        next = start + digits.length;
+        const read = readDigits(text, start);
+        token = digitToken(text, start, read);
+        next = read.digitsEnd;
       } else {
         const words = wordStartAt(text, start);
         if (words !== null) {
@@ -582,8 +653,7 @@ export function scanNumbers(text: string): NumberToken[] {
   return out;
 }
 
-function digitToken(text: string, start: number, digits: string): NumberToken | null {
-  const read = readDigits(text, start, digits);
+function digitToken(text: string, start: number, read: DigitsRead): NumberToken | null {
   // Digits run into letters are a code, not a number: "1XQ" of a postcode, "5G", "21st".
   if (gluedLetterAt(text, read.end)) return null;
   if (read.scale === 1 && read.decimals === 0) {
@@ -601,7 +671,7 @@ function digitToken(text: string, start: number, digits: string): NumberToken | 
         : halfUnitOfInteger(read.written) * read.scale,
     kind: 'digits',
     percent: false,
-    digits,
+    digits: text.slice(start, read.digitsEnd),
     scaled: read.scale !== 1,
   };
 }
@@ -609,7 +679,7 @@ function digitToken(text: string, start: number, digits: string): NumberToken | 
 function wordToken(text: string, start: number, matched: string): NumberToken | null {
   const lower = matched.toLowerCase();
   if (lower === 'half') return halfToken(text, start);
-  const article = /^an?\s/.test(lower);
+  const article = A_OR_AN.test(lower);
   if (article) {
     const fraction = readFraction(text, 1, start + lower.indexOf(' '));
     if (fraction) return proportionToken(start, fraction, 'fraction');
@@ -643,7 +713,7 @@ function wordToken(text: string, start: number, matched: string): NumberToken | 
     kind: 'words',
     percent: false,
     digits: '',
-    scaled: /hundred|thousand|million|billion|trillion|dozen/i.test(words),
+    scaled: SCALED.test(words),
   };
 }
 
