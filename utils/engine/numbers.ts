@@ -335,11 +335,6 @@ function readWords(text: string, pos: number): Read | null {
   return { end, value: total + current };
 }
 
-/** The digits without thousands separators; most numbers have none, and skip the replace. */
-function withoutCommas(digits: string): string {
-  return digits.includes(',') ? digits.replace(/,/g, '') : digits;
-}
-
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, k) => Number(`1e${k}`));
 
 interface DigitsRead extends Read {
@@ -412,7 +407,7 @@ function readDigits(text: string, pos: number): DigitsRead {
   const written =
     count <= 15
       ? whole / POWERS_OF_TEN[decimals]!
-      : Number(withoutCommas(text.slice(pos, digitsEnd)));
+      : Number(text.slice(pos, digitsEnd).replace(/,/g, ''));
   let value = written;
   let scale = 1;
   const suffix = maySuffixAt(text, end) ? DIGIT_SUFFIX.exec(text.slice(end, end + 12)) : null;
