@@ -130,8 +130,21 @@ export interface Interval {
 export function precisionHalfUnit(digits: string, scale = 1): number {
   const plain = digits.replace(/,/g, '');
   const dot = plain.indexOf('.');
-  if (dot >= 0) return 0.5 * 10 ** -(plain.length - dot - 1) * scale;
+  if (dot >= 0) return decimalHalfUnit(plain.length - dot - 1, scale);
   return halfUnitOfInteger(Number(plain)) * scale;
+}
+
+/**
+ * Half a unit of 10^k and of 10^-k for the usual k, worked out once: `**` is slow, and not
+ * correctly rounded (10 ** -5 is not 1e-5), so the tables hold what the same expression gives,
+ * and the functions below give the same bits with them as without.
+ */
+const HALF_POWERS = Array.from({ length: 23 }, (_, k) => 0.5 * 10 ** k);
+const HALF_INVERSE_POWERS = Array.from({ length: 23 }, (_, k) => 0.5 * 10 ** -k);
+
+/** The same rule for a number with `decimals` digits after its point: 2 → 0.005. */
+export function decimalHalfUnit(decimals: number, scale = 1): number {
+  return (HALF_INVERSE_POWERS[decimals] ?? 0.5 * 10 ** -decimals) * scale;
 }
 
 /** The same rule for a whole number known only by its value (numbers written in words). */
@@ -143,7 +156,7 @@ export function halfUnitOfInteger(value: number): number {
     v /= 10;
     zeros += 1;
   }
-  return 0.5 * 10 ** zeros;
+  return HALF_POWERS[zeros] ?? 0.5 * 10 ** zeros;
 }
 
 /**

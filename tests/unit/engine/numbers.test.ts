@@ -73,6 +73,27 @@ describe('number grammar', () => {
     expect(scanNumbers('averaged 1,709, the report said').map((t) => t.value)).toEqual([1709]);
   });
 
+  it('reads digits to the last bit and thousands groups only where they end', () => {
+    const text = '1,234,5678 calls, 0.1 and 0.000001, 1,000.50 each, 12345678901234567 people';
+    expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.value, t.halfUnit])).toEqual(
+      [
+        ['1,234', 1234, 0.5],
+        ['5678', 5678, 0.5],
+        ['0.1', 0.1, 0.05],
+        ['0.000001', 0.000001, 0.5 * 10 ** -6],
+        ['1,000.50', 1000.5, 0.5 * 10 ** -2],
+        ['12345678901234567', Number('12345678901234567'), 0.5],
+      ],
+    );
+  });
+
+  it('reads a scale word after "a" across a non-breaking space', () => {
+    const text = 'a\u00a0million people';
+    expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.value])).toEqual([
+      ['a\u00a0million', 1_000_000],
+    ]);
+  });
+
   it('reads several numbers left to right without overlap', () => {
     const text = 'Thanet had 4,548 calls compared to 1,709, a rate of 27.6 and two in five cases.';
     expect(scanNumbers(text).map((t) => text.slice(t.start, t.end))).toEqual([
