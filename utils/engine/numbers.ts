@@ -222,10 +222,9 @@ class Lexicon {
 }
 
 /**
- * The words `readWords` tells apart; any other ends a number. UNITS, TENS and SCALES are plain
- * objects, so a word they do not hold answers what every object inherits: those names are here
- * too, to be looked up as before (of them a word can only spell "constructor", and "twenty
- * constructor" is read as it always was).
+ * The words `readWords` tells apart; any other ends a number. Only these are looked up in
+ * UNITS, TENS and SCALES: as plain objects they answer every name an object inherits, and
+ * "twenty constructor" once read as twenty plus a function.
  */
 const READ_WORDS = new Lexicon([
   ...Object.keys(UNITS),
@@ -236,7 +235,6 @@ const READ_WORDS = new Lexicon([
   'an',
   'dozen',
   'dozens',
-  ...Object.getOwnPropertyNames(Object.prototype),
 ]);
 /** The words START's last alternative accepts, with "a" and "an"; then those it takes after them. */
 const START_WORDS = new Lexicon([

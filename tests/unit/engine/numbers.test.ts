@@ -87,6 +87,15 @@ describe('number grammar', () => {
     );
   });
 
+  it('ends a number at a word that only objects know', () => {
+    // "constructor" is a name every plain object answers to: it once made the value a string.
+    const text = 'twenty constructor jobs and one hasOwnProperty';
+    expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.value])).toEqual([
+      ['twenty', 20],
+      ['one', 1],
+    ]);
+  });
+
   it('reads a scale word after "a" across a non-breaking space', () => {
     const text = 'a\u00a0million people';
     expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.value])).toEqual([
