@@ -674,7 +674,7 @@ function wordToken(text: string, start: number, matched: string): NumberToken | 
   if (lower === 'half') return halfToken(text, start);
   const article = A_OR_AN.test(lower);
   if (article) {
-    const fraction = readFraction(text, 1, start + lower.indexOf(' '));
+    const fraction = readFraction(text, 1, start + lower.search(/\s/));
     if (fraction) return proportionToken(start, fraction, 'fraction');
     if (/dozen$/.test(lower)) {
       return {

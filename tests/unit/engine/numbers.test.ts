@@ -96,6 +96,15 @@ describe('number grammar', () => {
     ]);
   });
 
+  it('reads a fraction after "a" across a non-breaking or thin space', () => {
+    for (const space of ['\u00a0', '\u2009']) {
+      const text = `a${space}third of victims`;
+      expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.kind])).toEqual([
+        [`a${space}third`, 'fraction'],
+      ]);
+    }
+  });
+
   it('reads a scale word after "a" across a non-breaking space', () => {
     const text = 'a\u00a0million people';
     expect(scanNumbers(text).map((t) => [text.slice(t.start, t.end), t.value])).toEqual([
