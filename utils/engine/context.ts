@@ -113,6 +113,7 @@ export class PageReader {
   ) {
     this.cells = findCells(blocks);
     this.headings = new Set(headings.map(normalise));
+    for (const h of this.headings) this.longestHeading = Math.max(this.longestHeading, h.length);
     const headline = headlineOf(title);
     this.title = headline ? this.cuesOf(headline) : null;
     this.places = new PlaceResolver(blocks, flags, this.title, (b) => this.recordsOf(b));
@@ -405,10 +406,18 @@ export class PageReader {
     readCues(text, this.flags.pageYear, this.flags.kcc, this.conceptsOfText);
 
   private readonly headingBlocks = new Map<number, boolean>();
+  /** The length of the longest heading, normalised. */
+  private longestHeading = 0;
   private isHeading(blockIndex: number): boolean {
     let known = this.headingBlocks.get(blockIndex);
     if (known === undefined) {
-      known = this.headings.size > 0 && this.headings.has(normalise(this.blocks[blockIndex] ?? ''));
+      const block = this.blocks[blockIndex] ?? '';
+      known =
+        this.headings.size > 0 &&
+        // A paragraph far longer than any heading is none: normalising it (three copies of
+        // the whole block) was 2% of a long article's reading in Chromium.
+        !hasMoreVisible(block, 2 * this.longestHeading) &&
+        this.headings.has(normalise(block));
       this.headingBlocks.set(blockIndex, known);
     }
     return known;
@@ -443,6 +452,26 @@ function withoutAsides(text: string, keep: number): string {
 export function headlineOf(title: string): string {
   const parts = title.split(/\s+[|–—-]\s+/);
   return parts.length > 1 ? parts.slice(0, -1).join(' - ') : title;
+}
+
+/**
+ * True when `text` holds more than `limit` characters that are not whitespace. `normalise`
+ * keeps each of them, and lower-casing never shortens a character to less than half, so
+ * such a text normalises to more than `limit / 2` characters. Stops counting at the limit.
+ */
+const SPACE = /\s/;
+
+function hasMoreVisible(text: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let visible = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    // Every \s character is one of these, or a space beyond ASCII (tested by pattern).
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c > 127 && SPACE.test(text[i]!)) continue;
+    if (++visible > limit) return true;
+  }
+  return false;
 }
 
 export function normalise(text: string): string {
