@@ -5,10 +5,12 @@
  * context invalidated).
  *
  * Cost model: one cheap relevance test on the page's text; nothing more on pages with no
- * Kent or Medway context and no topic words. Real work happens in idle slices on chunks of
- * the page, never in one long task and never inside the MutationObserver callback.
+ * Kent or Medway context. A page that names Kent but has no word of assault or abuse is split
+ * and its text read, but the engine is never started. Real work happens in idle slices on
+ * chunks of the page, never in one long task and never inside the MutationObserver callback.
  */
 import type { Engine, Claim } from '@/utils/engine';
+import { mayNameTopic } from '@/utils/engine/concepts';
 import { iterateRuns } from './chunk';
 import { ClaimIndex, type TrackedClaim } from './claim-index';
 import { MarkPainter } from './mark-painter';
@@ -19,7 +21,7 @@ import { isOwnNode } from './shadow-host';
 import { FailureLog } from './failures';
 import { createSoon } from './soon';
 import { PART_CHARS, partsOf, type Part } from './parts';
-import { RunReader, type FoundClaim } from './run-reader';
+import { RunReader, type FoundClaim, type Reading } from './run-reader';
 import { WorkQueue, type Rest, type Run } from './work-queue';
 import { CHECKED_MARK, setTimingMark } from './timing-marks';
 
@@ -68,6 +70,12 @@ export class PageChecker {
   private readAgain: Element[] = [];
   private splitting = false;
   private enginePrepared = false;
+  /**
+   * Some text read so far may name assault or abuse (`mayNameTopic`). Until then no claim can
+   * be found, so the engine is neither started nor asked: most pages that name Kent are about
+   * something else, and its start-up was most of what the extension cost them.
+   */
+  private topical = false;
   private fresh = new WeakSet<Element>();
   private readonly reader: RunReader;
   private relevant = false;
@@ -214,6 +222,8 @@ export class PageChecker {
     if (!body) return;
     if (this.options.signal.aborted) return;
     this.reader.page = this.reader.readPageContext();
+    const { title, headings } = this.reader.page;
+    this.topical ||= [title ?? '', ...(headings ?? [])].some(mayNameTopic);
     this.clearClaims();
     this.fresh = new WeakSet();
     this.readAgain = [];
@@ -226,7 +236,7 @@ export class PageChecker {
       next: () => {
         // The engine's first use builds its tables: steps of their own before real work,
         // each timed and budgeted like a run (two steps in one slice made a long task).
-        if (!this.enginePrepared) return { done: false, value: this.prepareStep };
+        if (this.topical && !this.enginePrepared) return { done: false, value: this.prepareStep };
         const next = runs.next();
         if (!next.done) {
           if (next.value) fresh.add(next.value[0]!);
@@ -251,8 +261,20 @@ export class PageChecker {
       this.index.arriveOutOfOrder();
       if (this.splitting) this.readAgain.push(...run);
     }
+    return this.readRun(run);
+  }
+
+  /** A run read and analysed, once the page may name its topic and the engine has started. */
+  private readRun(run: Run): Rest | null {
     const reading = this.reader.read(run);
     if (!reading) return null;
+    if (!this.topical) {
+      if (!mayBeTopical(reading)) return null;
+      this.topical = true;
+    }
+    // The first text about assault or abuse: the engine starts, a step a unit of work, and
+    // the run is read again after (the page may have changed it meanwhile).
+    if (!this.enginePrepared) return this.whenPrepared(() => this.readRun(run));
     const stretch = stretchOf(run, reading.sizes);
     const total = reading.sizes.reduce((sum, n) => sum + n, 0);
     if (total <= this.chunkChars) {
@@ -319,6 +341,16 @@ export class PageChecker {
     }
     return null;
   };
+
+  /** `then` once the engine has started: a step of its start-up per unit of work until then. */
+  private whenPrepared(then: Rest): Rest {
+    const step: Rest = () => {
+      if (this.enginePrepared) return then();
+      this.prepareStep();
+      return step;
+    };
+    return step;
+  }
 
   /**
    * A run from the page split, less the elements read since the split began (content the
@@ -398,6 +430,17 @@ export class PageChecker {
     this.painter.dispose();
     this.index.clear();
   }
+}
+
+/** Whether any text of a reading may name assault or abuse (see `mayNameTopic`). */
+function mayBeTopical(reading: Reading): boolean {
+  const { title, headings } = reading.context;
+  return (
+    reading.blocks.some(mayNameTopic) ||
+    reading.before.some(mayNameTopic) ||
+    mayNameTopic(title ?? '') ||
+    (headings ?? []).some(mayNameTopic)
+  );
 }
 
 /** The text node under a viewport point, where the browser can say. */

@@ -73,6 +73,28 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     stop.abort();
   });
 
+  it('leaves the engine unstarted on a Kent page with nothing on assault or abuse, until such text arrives', async () => {
+    document.body.innerHTML =
+      '<h1>What’s on in Kent</h1><p>The Maidstone food festival returns on 12 June with 40 stalls.</p>';
+    const spy = {
+      ...engine,
+      prepare: vi.fn(engine.prepare),
+      analyseBlocks: vi.fn(engine.analyseBlocks),
+    };
+    const { stop, checker } = start({ engine: spy });
+    await wait(300);
+    expect(checker.isRelevant).toBe(true);
+    expect(spy.prepare).not.toHaveBeenCalled();
+    expect(spy.analyseBlocks).not.toHaveBeenCalled();
+
+    const p = document.createElement('p');
+    p.textContent = 'Kent Police recorded more than 100 domestic abuse crimes a day in 2021/22.';
+    document.body.append(p);
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(1), { timeout: 3000 });
+    expect(spy.prepare).toHaveBeenCalled();
+    stop.abort();
+  });
+
   it('finds Kent context even where blocks run together in the page text', async () => {
     // textContent would read "…in KentKent Police…" and miss both.
     document.body.innerHTML =
