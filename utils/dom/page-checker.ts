@@ -76,6 +76,8 @@ export class PageChecker {
    * something else, and its start-up was most of what the extension cost them.
    */
   private topical = false;
+  /** Looks at the whole page begun so far: a run waiting for the engine is dropped by a new one. */
+  private scans = 0;
   private fresh = new WeakSet<Element>();
   private readonly reader: RunReader;
   private relevant = false;
@@ -221,6 +223,7 @@ export class PageChecker {
     const body = this.doc.body;
     if (!body) return;
     if (this.options.signal.aborted) return;
+    this.scans += 1;
     this.reader.page = this.reader.readPageContext();
     const { title, headings } = this.reader.page;
     this.topical ||= [title ?? '', ...(headings ?? [])].some(mayNameTopic);
@@ -273,8 +276,12 @@ export class PageChecker {
       this.topical = true;
     }
     // The first text about assault or abuse: the engine starts, a step a unit of work, and
-    // the run is read again after (the page may have changed it meanwhile).
-    if (!this.enginePrepared) return this.whenPrepared(() => this.readRun(run));
+    // the run is read again after (the page may have changed it meanwhile), unless a new look
+    // at the whole page has begun, which reads it afresh.
+    if (!this.enginePrepared) {
+      const scan = this.scans;
+      return this.whenPrepared(() => (scan === this.scans ? this.readRun(run) : null));
+    }
     const stretch = stretchOf(run, reading.sizes);
     const total = reading.sizes.reduce((sum, n) => sum + n, 0);
     if (total <= this.chunkChars) {

@@ -234,37 +234,6 @@ function maskOfKind(...kinds: ConceptKind[]): ConceptMask {
 export const TOPICAL = maskOfKind('topic', 'specific');
 export const SPECIFIC = maskOfKind('specific');
 
-/**
- * The stems of the topic concepts, for `mayNameTopic`. Each of their patterns begins at a
- * word start with one of its concept's stems (tests/unit/engine/topic-hint.test.ts checks
- * this of every alternative). "da" is the one stem not kept: as a lower-case fragment it is in
- * nearly every text ("today"), and the pattern it stands for, "DA", is case-sensitive.
- */
-/** The concepts' definitions, read-only, for the tests that hold the hints to the patterns. */
-export const CONCEPT_DEFS: ReadonlyArray<Readonly<ConceptDef>> = DEFS;
-
-const TOPIC_STEMS = DEFS.filter((d) => d.kind === 'topic' || d.kind === 'specific')
-  .flatMap((d) => d.stems)
-  .filter((stem) => stem !== 'da');
-const TOPIC_HINT = new RegExp(String.raw`\b(?:${TOPIC_STEMS.join('|')})`, 'i');
-const DA_HINT = /\bDA/;
-
-/**
- * False when no text the engine reads from `text` can name assault or abuse: no claim can
- * come of it (a claim needs a `TOPICAL` concept), so a page whose title, headings and blocks
- * all answer false needs neither the engine's start-up nor a read. The engine reads parts of
- * a text cut at word boundaries (sentences, clauses, a number's noun phrase), asides replaced
- * by a space, some lower-cased: a topic pattern matching any of them matches at a word start
- * of the text, as written or lower-cased, from one of its stems. A cheap test, not a reading:
- * "white" and "Essex" do not pass it, "attacking midfielder" does.
- */
-export function mayNameTopic(text: string): boolean {
-  if (TOPIC_HINT.test(text) || DA_HINT.test(text)) return true;
-  // Lower-casing can spell a stem the text does not: the Kelvin sign of "\u212Anife" reads "k".
-  const lower = text.toLowerCase();
-  return lower !== text && TOPIC_HINT.test(lower);
-}
-
 export const EVENTS = maskOfKind('event');
 export const VICTIMS = maskOfKind('victim');
 /** Concepts too general to tell records apart (every record about assault has "assault"). */
@@ -304,6 +273,37 @@ const STEM_RE = new RegExp(
 /** The population of a rate ("per 1,000 people aged 16 and over") says what it is per, not who it counts. */
 const RATE_BASE =
   /\b(?:per|for every|in every)\s+(?:1,000|1000|one thousand|a thousand|thousand)\s+(?:people|persons|residents|adults|population|inhabitants)\b(?:\s*\(?aged\s+\d+\s*(?:\+|(?:and|or)\s+(?:over|older|above))\)?)?/gi;
+
+/** The concepts' definitions, read-only, for the tests that hold the hints to the patterns. */
+export const CONCEPT_DEFS: ReadonlyArray<Readonly<ConceptDef>> = DEFS;
+
+/**
+ * The stems of the topic concepts, for `mayNameTopic`. Each of their patterns begins at a
+ * word start with one of its concept's stems (tests/unit/engine/topic-hint.test.ts checks
+ * this of every alternative). "da" is the one stem not kept: as a lower-case fragment it is in
+ * nearly every text ("today"), and the pattern it stands for, "DA", is case-sensitive.
+ */
+const TOPIC_STEMS = DEFS.filter((d) => d.kind === 'topic' || d.kind === 'specific')
+  .flatMap((d) => d.stems)
+  .filter((stem) => stem !== 'da');
+const TOPIC_HINT = new RegExp(String.raw`\b(?:${TOPIC_STEMS.join('|')})`, 'i');
+const DA_HINT = /\bDA/;
+
+/**
+ * False when no text the engine reads from `text` can name assault or abuse: no claim can
+ * come of it (a claim needs a `TOPICAL` concept), so a page whose title, headings and blocks
+ * all answer false needs neither the engine's start-up nor a read. The engine reads parts of
+ * a text cut at word boundaries (sentences, clauses, a number's noun phrase), asides replaced
+ * by a space, some lower-cased: a topic pattern matching any of them matches at a word start
+ * of the text, as written or lower-cased, from one of its stems. A cheap test, not a reading:
+ * "white" and "Essex" do not pass it, "attacking midfielder" does.
+ */
+export function mayNameTopic(text: string): boolean {
+  if (TOPIC_HINT.test(text) || DA_HINT.test(text)) return true;
+  // Lower-casing can spell a stem the text does not: the Kelvin sign of "\u212Anife" reads "k".
+  const lower = text.toLowerCase();
+  return lower !== text && TOPIC_HINT.test(lower);
+}
 
 /** The concepts named in `text`, as a bitmask. */
 export function conceptsOf(text: string): ConceptMask {

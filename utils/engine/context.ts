@@ -454,13 +454,13 @@ export function headlineOf(title: string): string {
   return parts.length > 1 ? parts.slice(0, -1).join(' - ') : title;
 }
 
+const SPACE = /\s/;
+
 /**
  * True when `text` holds more than `limit` characters that are not whitespace. `normalise`
  * keeps each of them, and lower-casing never shortens a character to less than half, so
  * such a text normalises to more than `limit / 2` characters. Stops counting at the limit.
  */
-const SPACE = /\s/;
-
 function hasMoreVisible(text: string, limit: number): boolean {
   if (text.length <= limit) return false;
   let visible = 0;
