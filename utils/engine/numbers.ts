@@ -221,30 +221,16 @@ class Lexicon {
   }
 }
 
+/** Every cardinal and scale word. */
+const NUMBER_WORDS = [...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(SCALES)];
 /**
  * The words `readWords` tells apart; any other ends a number. Only these are looked up in
  * UNITS, TENS and SCALES: as plain objects they answer every name an object inherits, and
  * "twenty constructor" once read as twenty plus a function.
  */
-const READ_WORDS = new Lexicon([
-  ...Object.keys(UNITS),
-  ...Object.keys(TENS),
-  ...Object.keys(SCALES),
-  'and',
-  'a',
-  'an',
-  'dozen',
-  'dozens',
-]);
+const READ_WORDS = new Lexicon([...NUMBER_WORDS, 'and', 'a', 'an', 'dozen', 'dozens']);
 /** The words START's last alternative accepts, with "a" and "an"; then those it takes after them. */
-const START_WORDS = new Lexicon([
-  ...Object.keys(TENS),
-  ...Object.keys(UNITS),
-  ...Object.keys(SCALES),
-  'half',
-  'a',
-  'an',
-]);
+const START_WORDS = new Lexicon([...NUMBER_WORDS, 'half', 'a', 'an']);
 const ARTICLE_WORDS = new Lexicon([
   ...Object.keys(SCALES),
   'dozen',
