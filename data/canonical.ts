@@ -4,7 +4,7 @@
  * else, naming the record and field of the first difference.
  */
 import { FigureSchema, NotHeldSchema, SourceSchema } from './schema';
-import { compareIds, idOf, isRecord, line } from './files';
+import { compareIds, isRecord, line, sortedById } from './files';
 
 /** The key order of a record as its schema declares it; `null` for a leaf value. */
 export interface KeyOrder {
@@ -54,10 +54,7 @@ export function orderKeys(value: unknown, keys: KeyOrder | null): unknown {
 
 /** Records sorted by id (records without one last, in their order), keys in schema order. */
 export function canonicalRecords(records: readonly unknown[], keys: KeyOrder): unknown[] {
-  const withId = records.filter((r) => idOf(r) !== undefined);
-  const without = records.filter((r) => idOf(r) === undefined);
-  withId.sort((a, b) => compareIds(idOf(a) ?? '', idOf(b) ?? ''));
-  return [...withId, ...without].map((r) => orderKeys(r, keys));
+  return sortedById(records).map((r) => orderKeys(r, keys));
 }
 
 /** The one accepted serialisation of a dataset file. */

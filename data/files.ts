@@ -23,6 +23,14 @@ export function idOf(value: unknown): string | undefined {
   return isRecord(value) && typeof value.id === 'string' ? value.id : undefined;
 }
 
+/** Records sorted by id, records without one last in their order: the files' record order. */
+export function sortedById<T>(records: readonly T[]): T[] {
+  const withId = records.filter((r) => idOf(r) !== undefined);
+  const without = records.filter((r) => idOf(r) === undefined);
+  withId.sort((a, b) => compareIds(idOf(a) ?? '', idOf(b) ?? ''));
+  return [...withId, ...without];
+}
+
 export function line(file: string, record: string, field: string, message: string): string {
   return field
     ? `${file}: ${record} field "${field}": ${message}`
