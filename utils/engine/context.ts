@@ -29,6 +29,7 @@ import { readMentions, type Mention, type PageTimeBase } from './quantities';
 import { splitSentences, type Sentence } from './sentences';
 import { findCells, findTextCells, type CellContext } from './tables';
 import { LOOK_BACK_BLOCKS } from './page-context';
+import { isSpace } from './chars';
 import { remembered } from './memo';
 import type { PageNames } from './types';
 
@@ -454,8 +455,6 @@ export function headlineOf(title: string): string {
   return parts.length > 1 ? parts.slice(0, -1).join(' - ') : title;
 }
 
-const SPACE = /\s/;
-
 /**
  * True when `text` holds more than `limit` characters that are not whitespace. `normalise`
  * keeps each of them, and lower-casing never shortens a character to less than half, so
@@ -465,11 +464,7 @@ function hasMoreVisible(text: string, limit: number): boolean {
   if (text.length <= limit) return false;
   let visible = 0;
   for (let i = 0; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    // Every \s character is one of these, or a space beyond ASCII (tested by pattern).
-    if (c === 32 || (c >= 9 && c <= 13)) continue;
-    if (c > 127 && SPACE.test(text[i]!)) continue;
-    if (++visible > limit) return true;
+    if (!isSpace(text.charCodeAt(i)) && ++visible > limit) return true;
   }
   return false;
 }

@@ -8,6 +8,7 @@
  * Span masks are found once per block; per-number checks look only at a few characters
  * either side, so the cost stays linear in the text.
  */
+import { lineEnd } from './chars';
 import type { NumberToken } from './numbers';
 
 export type Exclusion =
@@ -149,7 +150,7 @@ export function maskSpans(text: string): Span[] {
     if (gate && !gate.test(text)) continue;
     if (re.sticky) {
       // A sticky mask is tried where a line or cell starts, not at every character.
-      for (let at = 0; at <= text.length; at = nextLineStart(text, at)) {
+      for (let at = 0; at <= text.length; at = lineEnd(text, at, text.length) + 1) {
         re.lastIndex = at;
         const m = re.exec(text);
         if (m && m[0].length > 0) spans.push({ start: at, end: at + m[0].length, reason });
@@ -167,15 +168,6 @@ export function maskSpans(text: string): Span[] {
     }
   }
   return spans.sort((a, b) => a.start - b.start);
-}
-
-/** The start of the line or cell after the one at `from` (past the text's end when none). */
-function nextLineStart(text: string, from: number): number {
-  for (let i = from; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 9) return i + 1;
-  }
-  return text.length + 1;
 }
 
 /** Why a number is never a claim, or null when it may be one. */

@@ -6,6 +6,7 @@
  * One pass over the text with precompiled patterns; no backtracking over the whole text.
  */
 import { decimalHalfUnit, halfUnitOfInteger, WORD_PROPORTION_RELATIVE } from './bands';
+import { isAsciiLetter, isDigit, isSpace } from './chars';
 
 export type NumberKind = 'digits' | 'words' | 'fraction' | 'proportion';
 
@@ -523,25 +524,10 @@ function readFraction(text: string, numerator: number, from: number): Read | nul
 
 const LONG_S = 0x17f;
 const KELVIN = 0x212a;
-const SPACE = /\s/;
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAsciiLetter(c: number): boolean {
-  const lower = c | 0x20;
-  return lower >= 97 && lower <= 122;
-}
 
 /** [A-Za-z0-9_]: START's lookbehind class within ASCII, and the ASCII word characters of `\b`. */
 function isAsciiWord(c: number): boolean {
   return isDigit(c) || isAsciiLetter(c) || c === 95;
-}
-
-/** `\s`: ASCII spaces by code; the Unicode ones ('\u00a0', '\u2009'…) are all above 127. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(String.fromCharCode(c)));
 }
 
 /** START's lookbehind at `pos`: no letter, number or underscore before it. */

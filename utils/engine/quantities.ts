@@ -6,6 +6,7 @@
  */
 import type { Unit } from '../../data/schema';
 import { QUALIFIER_PHRASES, type QualifierKind } from './bands';
+import { isSpace, lineEnd } from './chars';
 import { exclusionOf, maskSpans, type Exclusion } from './exclusions';
 import { HARMED, nounClass, PHRASE_STOP, RESOURCING, type NounClass } from './lexicon';
 import { scanNumbers, type NumberKind, type NumberToken } from './numbers';
@@ -159,7 +160,7 @@ function readMention(
   let unitWritten = token.percent;
   let otherRate = false;
   // A number's words never run across a line break or a tab (the next row or cell).
-  let after = text.slice(end, lineEndAfter(text, end, Math.min(nextStart, end + 120)));
+  let after = text.slice(end, lineEnd(text, end, Math.min(nextStart, end + 120)));
   const pct = PERCENT_AFTER.exec(after);
   if (pct) {
     unit = 'percent';
@@ -183,10 +184,7 @@ function readMention(
 
   // What the number counts: the noun phrase after it (after "per cent of", "of those").
   const restStart = token.end + (pct ? pct[0].length : 0);
-  const rest = text.slice(
-    restStart,
-    lineEndAfter(text, restStart, Math.min(nextStart, token.end + 80)),
-  );
+  const rest = text.slice(restStart, lineEnd(text, restStart, Math.min(nextStart, token.end + 80)));
   const counted = readCounted(
     rest,
     () => sentenceAround(text, token.start, token.end),
@@ -241,19 +239,12 @@ function sentenceAround(text: string, start: number, end: number): string {
   return text.slice(from, m ? end + m.index + 1 : Math.min(text.length, end + 300));
 }
 
-/** The end of the line or cell after `from`, at most `limit`. */
-function lineEndAfter(text: string, from: number, limit: number): number {
-  const m = /[\n\t]/.exec(text.slice(from, limit));
-  return m ? from + m.index : limit;
-}
-
 function upToClauseEnd(s: string): string {
   const m = /[;.!?]|,\s/.exec(s);
   return m ? s.slice(0, m.index) : s;
 }
 
 const SENTENCE_STOP = new Set(['.', '!', '?'].map((c) => c.charCodeAt(0)));
-const SPACE = /\s/;
 
 /**
  * Where the sentence holding `pos` starts, looking back at most 300 characters: after the
@@ -266,7 +257,7 @@ function lastSentenceStart(text: string, pos: number): number {
   while (stop >= floor && !SENTENCE_STOP.has(text.charCodeAt(stop))) stop -= 1;
   if (stop < floor) return floor;
   let after = stop + 1;
-  while (after < pos && SPACE.test(text[after]!)) after += 1;
+  while (after < pos && isSpace(text.charCodeAt(after))) after += 1;
   return after > stop + 1 ? after : floor;
 }
 
