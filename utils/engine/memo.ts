@@ -30,3 +30,20 @@ export function remembered<T>(read: (text: string) => T, limit: number): (text: 
   const memo = new BoundedMemo<string, T>(limit);
   return (text) => memo.get(text, () => read(text));
 }
+
+/**
+ * `read` remembered per object for as long as the object lives: what is worked out from a
+ * dataset record once (its credit, its phrase, its official figure) and asked for by every
+ * claim checked against it.
+ */
+export function rememberedPer<K extends object, V>(read: (key: K) => V): (key: K) => V {
+  const memo = new WeakMap<K, V>();
+  return (key) => {
+    let value = memo.get(key);
+    if (value === undefined) {
+      value = read(key);
+      memo.set(key, value);
+    }
+    return value;
+  };
+}

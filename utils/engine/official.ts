@@ -4,6 +4,7 @@
  * touch decisions.
  */
 import type { RecordInfo } from './dataset-index';
+import { rememberedPer } from './memo';
 import type { Official } from './types';
 
 /** "Kent County Council (Information Resilience and Transparency)" → "Kent County Council". */
@@ -15,21 +16,14 @@ export function shortBody(name: string): string {
 }
 
 /**
- * Each record's credit and phrase, worked out once: a reason quotes them for every claim it
- * checks against the record, and a page checks thousands of claims against the same few.
+ * Who the reader should credit the figure to: the producer named inside the source, else its
+ * publisher. Remembered per record, as the phrase and the official figure below are: a reason
+ * quotes them for every claim it checks against the record, and a page checks thousands of
+ * claims against the same few.
  */
-const whos = new WeakMap<RecordInfo, string>();
-const phrases = new WeakMap<RecordInfo, string>();
-
-/** Who the reader should credit the figure to: the producer named inside the source, else its publisher. */
-export function whoOf(r: RecordInfo): string {
-  let who = whos.get(r);
-  if (who === undefined) {
-    who = shortBody(r.figure.producer || r.source?.publisher || 'the source');
-    whos.set(r, who);
-  }
-  return who;
-}
+export const whoOf = rememberedPer((r: RecordInfo): string =>
+  shortBody(r.figure.producer || r.source?.publisher || 'the source'),
+);
 
 /** The figure as the source words it, qualifier included ("over 100", "an estimated 20,615"). */
 export function displayOf(r: RecordInfo): string {
@@ -40,14 +34,7 @@ export function displayOf(r: RecordInfo): string {
 }
 
 /** The figure with its unit in words: "over 100 a day", "27.6 per 1,000 population", "40%". */
-export function officialPhrase(r: RecordInfo): string {
-  let phrase = phrases.get(r);
-  if (phrase === undefined) {
-    phrase = phraseOf(r);
-    phrases.set(r, phrase);
-  }
-  return phrase;
-}
+export const officialPhrase = rememberedPer(phraseOf);
 
 function phraseOf(r: RecordInfo): string {
   const f = r.figure;
@@ -82,13 +69,9 @@ export function lowerFirst(s: string): string {
  * claim that cites it. A long page cites the same few records tens of thousands of times,
  * and a copy each made the garbage collector's pauses long enough to show.
  */
-const officials = new WeakMap<RecordInfo, Official>();
-
-export function officialOf(r: RecordInfo): Official {
-  let official = officials.get(r);
-  if (official) return official;
+export const officialOf = rememberedPer((r: RecordInfo): Official => {
   const s = r.source;
-  official = Object.freeze({
+  return Object.freeze({
     recordId: r.figure.id,
     value: r.figure.value,
     display: displayOf(r),
@@ -105,6 +88,4 @@ export function officialOf(r: RecordInfo): Official {
       url: s?.url ?? '',
     }),
   });
-  officials.set(r, official);
-  return official;
-}
+});
