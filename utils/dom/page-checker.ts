@@ -225,8 +225,6 @@ export class PageChecker {
     if (this.options.signal.aborted) return;
     this.scans += 1;
     this.reader.page = this.reader.readPageContext();
-    const { title, headings } = this.reader.page;
-    this.topical ||= [title ?? '', ...(headings ?? [])].some(mayNameTopic);
     this.clearClaims();
     this.fresh = new WeakSet();
     this.readAgain = [];
@@ -237,9 +235,6 @@ export class PageChecker {
     this.splitting = true;
     this.queue.setSource({
       next: () => {
-        // The engine's first use builds its tables: steps of their own before real work,
-        // each timed and budgeted like a run (two steps in one slice made a long task).
-        if (this.topical && !this.enginePrepared) return { done: false, value: this.prepareStep };
         const next = runs.next();
         if (!next.done) {
           if (next.value) fresh.add(next.value[0]!);
@@ -337,23 +332,20 @@ export class PageChecker {
     }
   }
 
-  /** One step of the engine's preparation (see `Engine.prepare`), a queue step of its own. */
-  private readonly prepareStep: Rest = () => {
-    if (this.enginePrepared) return null;
-    try {
-      this.enginePrepared = this.engine.prepare();
-    } catch (error) {
-      this.enginePrepared = true;
-      this.failures.report('prepare the engine', error);
-    }
-    return null;
-  };
-
-  /** `then` once the engine has started: a step of its start-up per unit of work until then. */
+  /**
+   * `then` once the engine has started. Its first use builds its tables and runs its warm-up:
+   * a step (see `Engine.prepare`) per unit of work until then, each timed and budgeted like a
+   * run (two steps in one slice made a long task).
+   */
   private whenPrepared(then: Rest): Rest {
     const step: Rest = () => {
       if (this.enginePrepared) return then();
-      this.prepareStep();
+      try {
+        this.enginePrepared = this.engine.prepare();
+      } catch (error) {
+        this.enginePrepared = true;
+        this.failures.report('prepare the engine', error);
+      }
       return step;
     };
     return step;
