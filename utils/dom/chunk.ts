@@ -4,7 +4,7 @@
  * children (rare in articles) is kept whole, so no text is ever skipped.
  */
 import { BLOCK_TAGS, isSkippedTag } from './elements';
-import { extractBlocks } from './extract';
+import { extractBlocks, leafText } from './extract';
 
 /** Nodes looked at between two pauses of `iterateRuns`: well under a millisecond of work. */
 const NODES_PER_PAUSE = 1000;
@@ -144,7 +144,10 @@ export function blocksBefore(root: Element, count: number, maxChars = 600): Bloc
       while (source.childElementCount > 20 && source.lastElementChild)
         source = source.lastElementChild;
       const heading = /^H[1-6]$/.test(source.tagName.toUpperCase());
-      const blocks = extractBlocks(source, { rootOnly: true }).blocks;
+      const blocks =
+        source.childElementCount === 0
+          ? [leafText(source)]
+          : extractBlocks(source, { rootOnly: true }).blocks;
       for (let i = blocks.length - 1; i >= 0 && out.length < count; i--) {
         const text = blocks[i]!.trim();
         if (text !== '')

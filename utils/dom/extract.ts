@@ -243,6 +243,32 @@ function leafBlocks(root: Element): Extracted {
   return { blocks: builder.blocks, segments: builder.segments, context: {} };
 }
 
+/**
+ * The block of an element with no elements inside (most roots a page split gives), read with
+ * one native call and no Text node touched: the text `leafBlocks` gives, or '' when it gives
+ * none. A content script's first touch of a node makes a wrapper for it, kept in a table of
+ * the isolated world and swept by every collection after; most paragraphs of a page hold no
+ * claim and never need their map, which `leafSegments` makes when one does.
+ */
+export function leafText(root: Element): string {
+  const text = root.textContent ?? '';
+  // Most paragraphs have nothing to fold: the string is kept, not copied.
+  return FOLDABLE.test(text) ? fold(text) : text;
+}
+
+/** Whitespace the blocks fold: a run, a character other than a space, or at either end. */
+const FOLDABLE = /\s\s|[^\S ]|^\s|\s$/;
+
+/**
+ * The map to the page of a leaf's block read by `leafText`, or null when the element no
+ * longer reads `text` (the page changed it since, or it holds text that is not a Text node's,
+ * as a CDATA section in SVG).
+ */
+export function leafSegments(root: Element, text: string): TextSegment[] | null {
+  const { blocks, segments } = leafBlocks(root);
+  return blocks.length === 1 && blocks[0] === text ? segments[0]! : null;
+}
+
 /** A DOM Range over block offsets [start, end), or null when they map to no text. */
 export function rangeFor(
   segments: readonly TextSegment[],

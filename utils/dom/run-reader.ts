@@ -8,7 +8,7 @@ import { LOOK_BACK_BLOCKS, pageNames } from '@/utils/engine/page-context';
 import { blocksBefore } from './chunk';
 import type { FailureLog } from './failures';
 import { PARAGRAPH_SELECTOR } from './elements';
-import { extractBlocks, rangeFor } from './extract';
+import { extractBlocks, leafSegments, leafText, rangeFor, type TextSegment } from './extract';
 import { PART_CHARS, partsOf, type Part } from './parts';
 import { pageTextSample } from './relevance';
 import { isOwnNode } from './shadow-host';
@@ -27,10 +27,17 @@ export interface FoundClaim {
   root: Element;
 }
 
+/**
+ * Leaves longer than this have their map made with their text (`leafSegments`): a 5 MB text
+ * node read part by part would otherwise make it inside the first part's slice.
+ */
+const LAZY_MAP_CHARS = 3_000;
+
 /** A run's text as read for the engine. */
 export interface Reading {
   blocks: string[];
-  segments: Array<ReturnType<typeof extractBlocks>['segments'][number]>;
+  /** Each block's map to the page; null for a leaf's, made when a claim first needs it. */
+  segments: Array<TextSegment[] | null>;
   /** The element of the run each block came from. */
   owners: Element[];
   /** Text length of each element of the run. */
@@ -64,6 +71,15 @@ export class RunReader {
       const headings: string[] = [];
       const sizes: number[] = [];
       for (const root of run) {
+        if (root.childElementCount === 0) {
+          const text = leafText(root);
+          sizes.push(text.length);
+          if (!text) continue;
+          blocks.push(text);
+          segments.push(text.length > LAZY_MAP_CHARS ? leafSegments(root, text) : null);
+          owners.push(root);
+          continue;
+        }
         const extracted = extractBlocks(root, { skip: isOwnElement, rootOnly: true });
         sizes.push(extracted.blocks.reduce((sum, b) => sum + b.length, 0));
         blocks.push(...extracted.blocks);
@@ -166,9 +182,18 @@ export class RunReader {
 
   /** A claim with its range in the page, or null when its words map to no text. */
   private found(reading: Reading, claim: Claim): FoundClaim | null {
-    const blockSegments = reading.segments[claim.blockIndex];
+    const blockSegments = this.segmentsOf(reading, claim.blockIndex);
     const range = blockSegments ? rangeFor(blockSegments, claim.start, claim.end, this.doc) : null;
     return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
+  }
+
+  /** A block's map to the page, a leaf's made on first use (empty when it no longer reads the same). */
+  private segmentsOf(reading: Reading, block: number): TextSegment[] | undefined {
+    const known = reading.segments[block];
+    if (known !== null) return known;
+    const made = leafSegments(reading.owners[block]!, reading.blocks[block]!) ?? [];
+    reading.segments[block] = made;
+    return made;
   }
 
   /**

@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHtml, type LoadedPage } from '../../../cli/html';
-import { extractBlocks, rangeFor, type TextSegment } from '../../../utils/dom/extract';
+import {
+  extractBlocks,
+  leafSegments,
+  leafText,
+  rangeFor,
+  type TextSegment,
+} from '../../../utils/dom/extract';
 
 let page: LoadedPage | null = null;
 
@@ -107,6 +113,55 @@ describe('extractBlocks', () => {
     expectExactMap(blocks[0]!, segments[0]!);
     // One segment per stretch of a text node: a run of words is not cut up character by character.
     expect(segments[0]!.length).toBe(5);
+  });
+
+  it('reads a paragraph with no elements inside as the walk does, and maps it only when asked', () => {
+    // Text nodes and comments made by hand: every kind of whitespace, at either end, between
+    // nodes, empty nodes, and text that needs no folding at all.
+    const pieces = [
+      '',
+      ' ',
+      '  ',
+      '\n',
+      '\t',
+      '\u00a0',
+      '\u2009',
+      'Kent',
+      '27.6',
+      'per 1,000',
+      'a  b',
+      ' x ',
+    ];
+    const doc = load('<body></body>');
+    let seed = 7;
+    const next = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let round = 0; round < 300; round += 1) {
+      const p = doc.createElement('p');
+      for (let k = next(5); k >= 0; k -= 1) {
+        if (next(6) === 0) p.appendChild(doc.createComment('note'));
+        else
+          p.appendChild(
+            doc.createTextNode(pieces[next(pieces.length)]! + pieces[next(pieces.length)]!),
+          );
+      }
+      doc.body.appendChild(p);
+      const walked = extractBlocks(p, { rootOnly: true });
+      const text = leafText(p);
+      expect(text, JSON.stringify(p.innerHTML)).toBe(walked.blocks[0] ?? '');
+      if (text) expect(leafSegments(p, text)).toEqual(walked.segments[0]);
+      p.remove();
+    }
+  });
+
+  it('makes no map for a paragraph that no longer reads as it did', () => {
+    const doc = load('<body><p>Kent Police recorded 100 crimes a day.</p></body>');
+    const p = doc.querySelector('p')!;
+    const text = leafText(p);
+    p.firstChild!.textContent = 'Kent Police recorded 1,000 crimes a day.';
+    expect(leafSegments(p, text)).toBeNull();
   });
 
   it('builds a Range over a span of a block, across elements', () => {
