@@ -26,7 +26,8 @@ export const MAX_RUN_ELEMENTS = 200;
  * caller may stop for this slice and resume later. Sizes are measured only up to `maxChars`
  * (no `textContent` of a whole container). A container's children are read live, one by
  * one; an element is never yielded twice, and content changed behind the walk is the
- * observer's to report.
+ * observer's to report. `isOwn` is asked of each element the walk meets, top down from
+ * `root`: an element that is itself the caller's own is skipped with all inside it.
  */
 export function* iterateRuns(
   root: Element,
@@ -41,6 +42,9 @@ export function* iterateRuns(
 
   /** Text of the element's own between its children (not just indentation whitespace). */
   function* hasOwnText(el: Element): Generator<null, boolean, undefined> {
+    // Children that are all elements (minified markup, a page built by script) hold no text
+    // of their own: two native counts instead of a walk of every child.
+    if (el.childNodes.length === el.childElementCount) return false;
     for (let node = el.firstChild; node; node = node.nextSibling) {
       if (++looked % NODES_PER_PAUSE === 0) yield null;
       if (node.nodeType === 3 && !isBlank((node as Text).data)) return true;

@@ -17,7 +17,7 @@ import { MarkPainter } from './mark-painter';
 import { observePage } from './observe';
 import { stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
-import { isOwnNode } from './shadow-host';
+import { isOwnElement, isOwnNode } from './shadow-host';
 import { FailureLog } from './failures';
 import { createSoon } from './soon';
 import { PART_CHARS, partsOf, type Part } from './parts';
@@ -54,7 +54,6 @@ const SLICE_BUDGET_MS = 20;
  * first reads, before the code is compiled), so a run is a few ms of work.
  */
 const CHUNK_CHARS = 3_000;
-const isOwnElement = (el: Element) => isOwnNode(el);
 /** Claims of a big run taken into the index and the painter in one step of work. */
 const TRACK_PER_STEP = 1000;
 

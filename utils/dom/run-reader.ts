@@ -11,15 +11,13 @@ import { PARAGRAPH_SELECTOR } from './elements';
 import { extractBlocks, leafSegments, leafText, rangeFor, type TextSegment } from './extract';
 import { PART_CHARS, partsOf, type Part } from './parts';
 import { pageTextSample } from './relevance';
-import { isOwnNode } from './shadow-host';
+import { isOwnElement, isOwnNode } from './shadow-host';
 import type { Run } from './work-queue';
 
 /** Text before a part, given to the engine with it for topic and place (a sentence or so). */
 const PART_CONTEXT_CHARS = 600;
 /** Page headings given with every chunk (the first ones: title, standfirst, first sections). */
 const PAGE_HEADINGS = 12;
-
-const isOwnElement = (el: Element) => isOwnNode(el);
 
 export interface FoundClaim {
   claim: Claim;
