@@ -215,6 +215,16 @@ describe('extractBlocks', () => {
       '<head><script type="application/ld+json">{"@graph":[{"@type":"NewsArticle","datePublished":"2025-09-24T06:00"}]}</script></head><body><p>x</p></body>',
       '2025-09-24',
     ],
+    [
+      'the most trusted metadata, wherever it stands',
+      '<head><meta name="date" content="2020-02-12"><meta property="article:published_time" content="2023-07-28"></head><body><p>x</p></body>',
+      '2023-07-28',
+    ],
+    [
+      'the next metadata when the first is no date',
+      '<head><meta property="article:published_time" content="soon"><meta property="article:published_time" content="2019-01-01"><meta name="date" content="2020-02-12"></head><body><p>x</p></body>',
+      '2020-02-12',
+    ],
     ['nothing', '<body><p>x</p></body>', undefined],
   ])('finds the publication date from %s', (_label, html, date) => {
     expect(extractBlocks(load(html)).context.date).toBe(date);
