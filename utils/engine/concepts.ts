@@ -252,11 +252,17 @@ DEFS.forEach((d, i) => {
 });
 /** Concept indexes by stem; a matched stem also stands for every stem inside it ("assaults" holds "assault"). */
 const BY_STEM = new Map<string, number[]>();
-for (const stem of OWN_STEM.keys()) {
-  const defs = new Set<number>();
-  for (const [other, owners] of OWN_STEM)
-    if (stem.includes(other)) for (const i of owners) defs.add(i);
-  BY_STEM.set(stem, [...defs]);
+{
+  // Index loops over arrays, not destructured iterations of the map: this runs once, cold, in
+  // the interpreter, as the checker loads on every Kent page (8,100 pairs; 4 ms in Chromium).
+  const stems = [...OWN_STEM.keys()];
+  const owners = [...OWN_STEM.values()];
+  for (let a = 0; a < stems.length; a += 1) {
+    const defs = new Set<number>();
+    for (let b = 0; b < stems.length; b += 1)
+      if (stems[a]!.includes(stems[b]!)) for (const i of owners[b]!) defs.add(i);
+    BY_STEM.set(stems[a]!, [...defs]);
+  }
 }
 /** Scratch marks of candidate concepts, reused by every call (the engine is synchronous). */
 const CANDIDATE = new Uint8Array(DEFS.length);
