@@ -150,7 +150,7 @@ export function blocksBefore(root: Element, count: number, maxChars = 600): Bloc
       const heading = /^H[1-6]$/.test(source.tagName.toUpperCase());
       const blocks =
         source.childElementCount === 0
-          ? [leafText(source)]
+          ? [leafText(source) ?? '']
           : extractBlocks(source, { rootOnly: true }).blocks;
       for (let i = blocks.length - 1; i >= 0 && out.length < count; i--) {
         const text = blocks[i]!.trim();

@@ -246,12 +246,14 @@ function leafBlocks(root: Element): Extracted {
 /**
  * The block of an element with no elements inside (most roots a page split gives), read with
  * one native call and no Text node touched: the text `leafBlocks` gives, or '' when it gives
- * none. A content script's first touch of a node makes a wrapper for it, kept in a table of
- * the isolated world and swept by every collection after; most paragraphs of a page hold no
- * claim and never need their map, which `leafSegments` makes when one does.
+ * none; null when its text is longer than `limit`. A content script's first touch of a node
+ * makes a wrapper for it, kept in a table of the isolated world and swept by every collection
+ * after; most paragraphs of a page hold no claim and never need their map, which
+ * `leafSegments` makes when one does.
  */
-export function leafText(root: Element): string {
+export function leafText(root: Element, limit = Infinity): string | null {
   const text = root.textContent ?? '';
+  if (text.length > limit) return null;
   // Most paragraphs have nothing to fold: the string is kept, not copied.
   return FOLDABLE.test(text) ? fold(text) : text;
 }
