@@ -46,6 +46,11 @@ const TASK_BUDGET_MS = 50;
 const GROWTH_LIMIT = 2.2;
 /** Extra loads recorded with Chromium's tracing, for attributing tasks to the extension. */
 const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 3);
+/**
+ * BENCH_TRACES=<dir> keeps each traced load's events there (Chromium's trace format), to look
+ * at what made a worst task long: the table gives only its length.
+ */
+const TRACES_DIR = process.env.BENCH_TRACES;
 
 const KENT_PARAGRAPHS = [
   'Kent Police recorded more than 100 domestic abuse-related crimes every day in 2021/22, figures show.',
@@ -297,8 +302,14 @@ async function measure(
     metrics: Array<{ name: string; value: number }>;
   };
   const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  const attribution = trace
-    ? attributeTasks(await trace.stop(), `chrome-extension://${extensionId}/`, [
+  const events = trace ? await trace.stop() : null;
+  if (events && TRACES_DIR) {
+    mkdirSync(TRACES_DIR, { recursive: true });
+    const name = `${new URL(url).pathname.replace(/\W+/g, '-')}-${Date.now()}.json`;
+    writeFileSync(join(TRACES_DIR, name), JSON.stringify(events));
+  }
+  const attribution = events
+    ? attributeTasks(events, `chrome-extension://${extensionId}/`, [
         // The generated pages observe nothing themselves: every intersection computed is
         // for the extension's IntersectionObserver (which windows the marks on long pages).
         'IntersectionObserverController::computeIntersections',
