@@ -70,6 +70,10 @@ export class MarkPainter {
   /** A claim found: drawn with the next batch. `stretch`: the run it was read in. */
   add(t: TrackedClaim, stretch: Stretch): void {
     this.stretches.set(t.root, stretch);
+    // Watched as it comes, in the reading's own timed step of work. Watched at the next
+    // flush, a 5 MB page's last batch watched thousands of roots in one task; and a root of
+    // hidden claims only was never watched, so showing them later missed it.
+    this.window?.watch(t.root, stretch);
     if (this.isShown(t)) this.pending.push(t);
   }
 
@@ -133,8 +137,8 @@ export class MarkPainter {
       if (!this.claims.holds(t)) continue;
       if (this.window && t.root !== root) {
         root = t.root;
-        // Marks far from the viewport are not drawn; their paragraphs are watched instead.
-        this.window.watch(root, this.stretchFor(root));
+        // Marks far from the viewport are not drawn; their paragraphs are watched instead
+        // (since `add`, or since the window opened).
         const near = this.window.isNear(root);
         const big = near && this.isBig(root);
         drawRoot = near && !big;
