@@ -1,0 +1,75 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { Claim } from '@/utils/engine';
+import { ClaimIndex, type TrackedClaim } from '@/utils/dom/claim-index';
+
+const claim = { verdict: 'match' } as Claim;
+
+/** One paragraph of `n` figures, "12 crimes. " each, as one text node (a data dump). */
+function dump(n: number) {
+  const p = document.createElement('p');
+  p.textContent = Array.from(
+    { length: n },
+    (_, i) => `${String(i).padStart(4, '0')} crimes. `,
+  ).join('');
+  document.body.replaceChildren(p);
+  const text = p.firstChild as Text;
+  /** The range of the i-th figure's four digits. */
+  const figure = (i: number) => {
+    const r = document.createRange();
+    r.setStart(text, i * 13);
+    r.setEnd(text, i * 13 + 4);
+    return r;
+  };
+  return { p, text, figure };
+}
+
+describe('ClaimIndex.near (the claims under the pointer)', () => {
+  it('offers the claim under a caret in a paragraph of thousands, and only a few neighbours', () => {
+    const { p, text, figure } = dump(5_000);
+    const index = new ClaimIndex();
+    const tracked = Array.from({ length: 5_000 }, (_, i) => index.add(claim, figure(i), p));
+    for (const i of [0, 1, 2_500, 4_999]) {
+      // A caret inside the figure's digits, and at either edge of them.
+      for (const offset of [i * 13, i * 13 + 2, i * 13 + 4]) {
+        const near = [...index.near(text, offset)];
+        expect(near).toContain(tracked[i]);
+        expect(near.length).toBeLessThanOrEqual(4);
+      }
+    }
+    // Without a caret offset, every claim of the node, as before.
+    expect([...index.near(text)]).toHaveLength(5_000);
+  });
+
+  it('finds claims that arrived out of order, and follows claims as they come and go', () => {
+    const { p, text, figure } = dump(200);
+    const index = new ClaimIndex();
+    // Read again from the middle: the second half's claims came first.
+    const order = [
+      ...Array.from({ length: 100 }, (_, i) => 100 + i),
+      ...Array.from({ length: 100 }, (_, i) => i),
+    ];
+    const tracked = new Map<number, TrackedClaim>(
+      order.map((i) => [i, index.add(claim, figure(i), p)]),
+    );
+    expect([...index.near(text, 50 * 13 + 1)]).toContain(tracked.get(50));
+    expect([...index.near(text, 150 * 13 + 1)]).toContain(tracked.get(150));
+    index.remove(tracked.get(50)!);
+    expect([...index.near(text, 50 * 13 + 1)]).not.toContain(tracked.get(50));
+    const again = index.add(claim, figure(50), p);
+    expect([...index.near(text, 50 * 13 + 1)]).toContain(again);
+  });
+
+  it('offers a claim whose words begin in another node and end in this one', () => {
+    const { p, text, figure } = dump(100);
+    const before = document.createTextNode('Kent: ');
+    p.prepend(before);
+    const index = new ClaimIndex();
+    for (let i = 0; i < 100; i++) index.add(claim, figure(i), p);
+    const across = document.createRange();
+    across.setStart(before, 0);
+    across.setEnd(text, 4);
+    const spanning = index.add(claim, across, p);
+    expect([...index.near(text, 90 * 13)]).toContain(spanning);
+  });
+});
