@@ -83,22 +83,6 @@ describe('in the page', () => {
     await page.close();
   });
 
-  it('opens the card of the figure under the pointer in one paragraph of hundreds', async () => {
-    // The pointer's claim is found by the caret's offset among the paragraph's 800 claims,
-    // not by measuring each of them (which froze a 5 MB paragraph's page for 30 s a move).
-    const { page, errors } = await open('/e2e/data-dump.html');
-    const world = await isolatedWorld(page);
-    await waitForTimingMarks(world, (m) => checkedClaims(m) >= 800);
-    const point = await markCentre(page, 'kent-stats-mismatch', '1,790');
-    await page.mouse.move(point.x, point.y);
-    await waitForUiElement(page, '.ksc-card');
-    const text = (await uiElement(page, '.ksc-card'))!.text;
-    expect(text).toContain('1,709');
-    expect(text).toContain('Sevenoaks');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
   it('lets a keyboard user reach every claim and open its card', async () => {
     const { page } = await open('/e2e/plain-article.html');
     await waitForHighlights(page);
