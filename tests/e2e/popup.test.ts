@@ -300,6 +300,21 @@ describe('“Check this statistic” on selected text', () => {
     await page.close();
   });
 
+  it('says a selected figure differs inside a paragraph too big to read at once', async () => {
+    // 800 figures in one text node: only the text around the selection is read.
+    const { page } = await open('/e2e/data-dump.html');
+    await waitForHighlights(page, 800);
+    expect(await checkSelection(suite.browser, page, '#dump', 'Sevenoaks averaged 1,790')).toBe(
+      true,
+    );
+    await waitForUiElement(page, '.ksc-card');
+    const text = (await uiElement(page, '.ksc-card'))!.text;
+    expect(text).toContain('Differs from the official figure');
+    expect(text).toContain('1,790');
+    expect(text).toContain('1,709');
+    await page.close();
+  });
+
   it('has an accessible card', async () => {
     const { page } = await open('/e2e/long-article.html');
     await waitForHighlights(page, 4);

@@ -288,6 +288,27 @@ export function rangeFor(
   return range;
 }
 
+/**
+ * The block offset of a DOM position (`rangeFor`'s inverse), or null when the position is not
+ * in the block's text (an element boundary, a node the block does not read). A position in
+ * whitespace the block folded away gives the offset of the text next to it.
+ */
+export function blockOffsetOf(
+  segments: readonly TextSegment[],
+  node: Node,
+  offset: number,
+): number | null {
+  let best: number | null = null;
+  for (const s of segments) {
+    if (s.node !== node) continue;
+    const into = offset - s.nodeOffset;
+    if (into >= 0 && into <= s.end - s.start) return s.start + into;
+    if (into > 0) best = s.end;
+    else return best ?? s.start;
+  }
+  return best;
+}
+
 function segmentAtOrAfter(segments: readonly TextSegment[], pos: number): TextSegment | null {
   let lo = 0;
   let hi = segments.length - 1;

@@ -66,3 +66,21 @@ function cutAt(block: string, offset: number, partChars: number): number {
   const last = sentences[sentences.length - 1];
   return last && last.start > 0 ? offset + last.start : limit;
 }
+
+/**
+ * Where a piece of `block` holding `pos` may start: at the start of a sentence up to
+ * `partChars` before it, the sentence around `pos` whole where it is shorter than that.
+ */
+export function sentenceStartBefore(block: string, pos: number, partChars: number): number {
+  const from = Math.max(0, pos - partChars);
+  if (from === 0) return 0;
+  const sentences = splitSentences(block.slice(from, pos));
+  // The first sentence of the slice may be the end of one begun before it.
+  const first = sentences.find((s) => s.start > 0);
+  return first ? from + first.start : from;
+}
+
+/** Where a piece of `block` holding `pos` may end: `cutAt` from there. */
+export function sentenceEndAfter(block: string, pos: number, partChars: number): number {
+  return cutAt(block, pos, partChars);
+}

@@ -8,8 +8,15 @@ import { LOOK_BACK_BLOCKS, pageNames } from '@/utils/engine/page-context';
 import { blocksBefore } from './chunk';
 import type { FailureLog } from './failures';
 import { PARAGRAPH_SELECTOR } from './elements';
-import { extractBlocks, leafSegments, leafText, rangeFor, type TextSegment } from './extract';
-import { PART_CHARS, partsOf, type Part } from './parts';
+import {
+  blockOffsetOf,
+  extractBlocks,
+  leafSegments,
+  leafText,
+  rangeFor,
+  type TextSegment,
+} from './extract';
+import { PART_CHARS, partsOf, sentenceEndAfter, sentenceStartBefore, type Part } from './parts';
 import { pageTextSample } from './relevance';
 import { isOwnElement, isOwnNode } from './shadow-host';
 import type { Run } from './work-queue';
@@ -199,7 +206,7 @@ export class RunReader {
   /**
    * The claims the engine reads in the paragraph around `range`, whether or not they are
    * marked: "Check this statistic" reads a selection with the sentences around it, as the
-   * page does; inside a huge paragraph, part by part, as the page split reads it.
+   * page does; inside a huge paragraph, only the part around the selection (`partsAround`).
    */
   around(range: Range, chunkChars: number): FoundClaim[] {
     const node = range.commonAncestorContainer;
@@ -210,7 +217,37 @@ export class RunReader {
     const reading = this.read([block]);
     if (!reading) return [];
     if (reading.sizes[0]! <= chunkChars) return this.analyse(reading);
+    // Too big for one go: only the text around the selection is read. All of a 5 MB
+    // paragraph's parts, read here at once, would hold the page for seconds.
+    const near = this.partsAround(reading, range);
+    if (near) return this.analysePart(reading, near.part, near.previous);
     const parts = [...partsOf(reading.blocks, PART_CHARS)];
     return parts.flatMap((part, i) => this.analysePart(reading, part, parts[i - 1] ?? null));
+  }
+
+  /**
+   * A part of a big paragraph's text holding `range` (whole sentences, up to a part's length
+   * either side of it, as the page split cuts its parts), and the text before it as the
+   * previous part; null when the range's ends are not in the paragraph's text.
+   */
+  private partsAround(
+    reading: Reading,
+    range: Range,
+  ): { part: Part; previous: Part | null } | null {
+    const segments = this.segmentsOf(reading, 0) ?? [];
+    const text = reading.blocks[0] ?? '';
+    const start = blockOffsetOf(segments, range.startContainer, range.startOffset);
+    const end = blockOffsetOf(segments, range.endContainer, range.endOffset);
+    if (start === null || end === null || end < start) return null;
+    const from = sentenceStartBefore(text, start, PART_CHARS);
+    const to = sentenceEndAfter(text, end, PART_CHARS);
+    const contextFrom = Math.max(0, from - PART_CONTEXT_CHARS);
+    return {
+      part: { pieces: [{ block: 0, offset: from, text: text.slice(from, to) }] },
+      previous:
+        from > 0
+          ? { pieces: [{ block: 0, offset: contextFrom, text: text.slice(contextFrom, from) }] }
+          : null,
+    };
   }
 }

@@ -248,6 +248,43 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     document.title = '';
   }, 30_000);
 
+  it('checks a selection inside a paragraph too big for one slice by reading only the text around it', async () => {
+    const same =
+      'Kent Police recorded more than 100 domestic abuse-related crimes every day in 2021/22. ';
+    const odd =
+      'Sevenoaks averaged 1,790 domestic abuse-related calls to Kent Police a year between 2017 and 2021. ';
+    const text = Array.from({ length: 600 }, (_, i) => (i === 300 ? odd : same)).join('');
+    document.title = 'Domestic abuse in Kent';
+    document.body.innerHTML = `<p>${text}</p>`;
+    const read: number[] = [];
+    const counting: Engine = {
+      ...engine,
+      analyseBlocks: (blocks, ctx) => {
+        read.push(blocks.join('\n').length);
+        return engine.analyseBlocks(blocks, ctx);
+      },
+    };
+    const { stop, checker } = start({ engine: counting });
+    await vi.waitFor(() => expect(checker.claims.length).toBe(600), { timeout: 20_000 });
+    read.length = 0;
+    // The reader selects "1,790" (here, without the highlight API, inside a wrapper mark).
+    const walker = document.createTreeWalker(document.querySelector('p')!, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text;
+    while (!node.data.includes('1,790')) node = walker.nextNode() as Text;
+    const at = node.data.indexOf('1,790');
+    const selection = document.createRange();
+    selection.setStart(node, at);
+    selection.setEnd(node, at + 5);
+    const around = checker.claimsAround(selection);
+    const hit = around.find(({ range }) => range.toString().includes('1,790'));
+    expect(hit?.claim.verdict).toBe('mismatch');
+    expect(hit?.claim.official?.value).toBe(1709);
+    // One reading of a part either side of the selection, not all 53,000 characters.
+    expect(read.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(2 * 1_000 + 200);
+    stop.abort();
+    document.title = '';
+  }, 30_000);
+
   // Issue 13: a page put the extension's UI marker on its article, and it was never read.
   it('reads an article that carries the UI marker attribute, and skips only its own UI', async () => {
     document.body.innerHTML = `<article data-kent-stats-ui>${ARTICLE}</article>`;

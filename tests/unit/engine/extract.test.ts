@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadHtml, type LoadedPage } from '../../../cli/html';
 import {
+  blockOffsetOf,
   extractBlocks,
   leafSegments,
   leafText,
@@ -179,6 +180,24 @@ describe('extractBlocks', () => {
     expect(range?.startContainer.parentElement?.tagName).toBe('STRONG');
     expect(range?.endContainer.parentElement?.tagName).toBe('A');
     expect(rangeFor(segments[0]!, 5, 5, doc)).toBeNull();
+  });
+
+  it('finds the block offset of every position in the text it reads, the inverse of rangeFor', () => {
+    const doc = load(
+      '<p>Thanet   had <strong>27.6</strong>\n   per <a href="#">1,000</a> people.</p>',
+    );
+    const { blocks, segments } = extractBlocks(doc);
+    const block = blocks[0]!;
+    // Every character of the block, found from where its range starts and ends.
+    for (let k = 0; k < block.length; k++) {
+      const range = rangeFor(segments[0]!, k, k + 1, doc)!;
+      expect(blockOffsetOf(segments[0]!, range.startContainer, range.startOffset)).toBe(k);
+      expect(blockOffsetOf(segments[0]!, range.endContainer, range.endOffset)).toBe(k + 1);
+    }
+    // A position inside folded whitespace gives the text next to it; one outside, nothing.
+    const first = doc.querySelector('p')!.firstChild!;
+    expect(blockOffsetOf(segments[0]!, first, 8)).toBe(block.indexOf('had'));
+    expect(blockOffsetOf(segments[0]!, doc.querySelector('p')!, 0)).toBeNull();
   });
 
   it('reads an element subtree as well as a document', () => {
