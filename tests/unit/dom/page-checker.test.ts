@@ -34,6 +34,19 @@ function start(options: { engine?: Engine; showUnverified?: boolean } = {}) {
   return { stop, checker, seen };
 }
 
+/** The engine, and the length of the text it was given at each reading. */
+function countingEngine(): { counting: Engine; read: number[] } {
+  const read: number[] = [];
+  const counting: Engine = {
+    ...engine,
+    analyseBlocks: (blocks, ctx) => {
+      read.push(blocks.join('\n').length);
+      return engine.analyseBlocks(blocks, ctx);
+    },
+  };
+  return { counting, read };
+}
+
 afterEach(() => {
   document.body.replaceChildren();
 });
@@ -228,14 +241,7 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     document.title = 'Kent crime data';
     document.body.innerHTML = `<p>${text}</p>`;
     const whole = engine.analyseBlocks([text], { title: document.title });
-    const read: number[] = [];
-    const counting: Engine = {
-      ...engine,
-      analyseBlocks: (blocks, ctx) => {
-        read.push(blocks.join('\n').length);
-        return engine.analyseBlocks(blocks, ctx);
-      },
-    };
+    const { counting, read } = countingEngine();
     const { stop, checker } = start({ engine: counting });
     await vi.waitFor(() => expect(checker.claims.length).toBe(whole.length), { timeout: 20_000 });
     // No reading of the engine's took in more than a part and its context (2,000 + 600).
@@ -256,14 +262,7 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     const text = Array.from({ length: 600 }, (_, i) => (i === 300 ? odd : same)).join('');
     document.title = 'Domestic abuse in Kent';
     document.body.innerHTML = `<p>${text}</p>`;
-    const read: number[] = [];
-    const counting: Engine = {
-      ...engine,
-      analyseBlocks: (blocks, ctx) => {
-        read.push(blocks.join('\n').length);
-        return engine.analyseBlocks(blocks, ctx);
-      },
-    };
+    const { counting, read } = countingEngine();
     const { stop, checker } = start({ engine: counting });
     await vi.waitFor(() => expect(checker.claims.length).toBe(600), { timeout: 20_000 });
     read.length = 0;
