@@ -285,35 +285,27 @@ describe('“Check this statistic” on selected text', () => {
     await page.close();
   });
 
-  it('says a selected wrong figure differs, citing the official one', async () => {
-    const { page } = await open('/e2e/long-article.html');
-    await waitForHighlights(page, 4);
-    expect(await checkSelection(suite.browser, page, '#calls', 'Sevenoaks averaged 1,790')).toBe(
-      true,
-    );
-    await waitForUiElement(page, '.ksc-card');
-    const card = (await uiElement(page, '.ksc-card'))!;
-    const text = card.text;
-    expect(text).toContain('Differs from the official figure');
-    expect(text).toContain('1,790');
-    expect(text).toContain('1,709');
-    await page.close();
-  });
-
-  it('says a selected figure differs inside a paragraph too big to read at once', async () => {
-    // 800 figures in one text node: only the text around the selection is read.
-    const { page } = await open('/e2e/data-dump.html');
-    await waitForHighlights(page, 800);
-    expect(await checkSelection(suite.browser, page, '#dump', 'Sevenoaks averaged 1,790')).toBe(
-      true,
-    );
-    await waitForUiElement(page, '.ksc-card');
-    const text = (await uiElement(page, '.ksc-card'))!.text;
-    expect(text).toContain('Differs from the official figure');
-    expect(text).toContain('1,790');
-    expect(text).toContain('1,709');
-    await page.close();
-  });
+  // The second page holds 800 figures in one text node: only the text around the selection
+  // is read there.
+  it.each([
+    ['in an article', '/e2e/long-article.html', '#calls', 4],
+    ['inside a paragraph too big to read at once', '/e2e/data-dump.html', '#dump', 800],
+  ] as const)(
+    'says a selected wrong figure differs, citing the official one, %s',
+    async (_where, url, selector, marks) => {
+      const { page } = await open(url);
+      await waitForHighlights(page, marks);
+      expect(await checkSelection(suite.browser, page, selector, 'Sevenoaks averaged 1,790')).toBe(
+        true,
+      );
+      await waitForUiElement(page, '.ksc-card');
+      const text = (await uiElement(page, '.ksc-card'))!.text;
+      expect(text).toContain('Differs from the official figure');
+      expect(text).toContain('1,790');
+      expect(text).toContain('1,709');
+      await page.close();
+    },
+  );
 
   it('has an accessible card', async () => {
     const { page } = await open('/e2e/long-article.html');

@@ -59,7 +59,7 @@ export function* partsOf(blocks: readonly string[], partChars: number): Generato
 }
 
 /** Where a piece of `block` from `offset` ends: at the last sentence start in reach. */
-function cutAt(block: string, offset: number, partChars: number): number {
+export function cutAt(block: string, offset: number, partChars: number): number {
   const limit = offset + partChars;
   if (limit >= block.length) return block.length;
   const sentences = splitSentences(block.slice(offset, limit));
@@ -78,9 +78,4 @@ export function sentenceStartBefore(block: string, pos: number, partChars: numbe
   // The first sentence of the slice may be the end of one begun before it.
   const first = sentences.find((s) => s.start > 0);
   return first ? from + first.start : from;
-}
-
-/** Where a piece of `block` holding `pos` may end: `cutAt` from there. */
-export function sentenceEndAfter(block: string, pos: number, partChars: number): number {
-  return cutAt(block, pos, partChars);
 }

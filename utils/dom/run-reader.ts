@@ -16,7 +16,7 @@ import {
   rangeFor,
   type TextSegment,
 } from './extract';
-import { PART_CHARS, partsOf, sentenceEndAfter, sentenceStartBefore, type Part } from './parts';
+import { cutAt, PART_CHARS, partsOf, sentenceStartBefore, type Part } from './parts';
 import { pageTextSample } from './relevance';
 import { isOwnElement, isOwnNode } from './shadow-host';
 import type { Run } from './work-queue';
@@ -240,7 +240,7 @@ export class RunReader {
     const end = blockOffsetOf(segments, range.endContainer, range.endOffset);
     if (start === null || end === null || end < start) return null;
     const from = sentenceStartBefore(text, start, PART_CHARS);
-    const to = sentenceEndAfter(text, end, PART_CHARS);
+    const to = cutAt(text, end, PART_CHARS);
     const contextFrom = Math.max(0, from - PART_CONTEXT_CHARS);
     return {
       part: { pieces: [{ block: 0, offset: from, text: text.slice(from, to) }] },
