@@ -9,6 +9,7 @@ import type { CheckerApi, CheckerMount } from '@/utils/loader/checker-handoff';
 import { watchNavigation } from '@/utils/dom/navigation';
 import { releaseListener } from '@/utils/loader/release-listener';
 import { PageChecker } from '@/utils/dom/page-checker';
+import { overlaps } from '@/utils/dom/claim-range';
 import { PageUiController, viewOf } from '@/entrypoints/checker/page-ui-controller';
 import type { ContentMessage, ContentScriptMessages, PageStatus } from '@/utils/messages/content';
 import { dispatch, type HandlersOf } from '@/utils/messages/map';
@@ -144,9 +145,7 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     if (words === '') return false;
     // The paragraph's own reading first (its topic and place come from around it), then the
     // selection alone as a typed statement.
-    const around = session.checker
-      .claimsAround(range)
-      .find(({ range: r }) => rangesOverlap(r, range));
+    const around = session.checker.claimsAround(range).find(({ range: r }) => overlaps(r, range));
     if (around) {
       session.ui.showSelectionCheck(viewOf('selection', around.claim), range);
       return true;
@@ -163,13 +162,6 @@ export function mountChecker({ ctx, settings, relevant }: CheckerMount): Checker
     });
     session.ui.showSelectionCheck(view, range);
     return true;
-  }
-
-  function rangesOverlap(a: Range, b: Range): boolean {
-    return (
-      a.compareBoundaryPoints(Range.END_TO_START, b) < 0 &&
-      a.compareBoundaryPoints(Range.START_TO_END, b) > 0
-    );
   }
 
   function pageStatus(): ContentScriptMessages['get-page-status']['response'] {

@@ -10,6 +10,7 @@ import pageUiCss from '@/components/page/page-ui.css?inline';
 import { sendToBackground } from '@/utils/messages/send';
 import { addedPackOfSource, figureById, notHeldStatementById, seriesOf, sourceById } from '@/data';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
+import { liveRange } from '@/utils/dom/claim-range';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
 import { listed, noVerdicts } from '@/utils/verdicts';
@@ -160,8 +161,8 @@ export class PageUiController {
   private anchorOf(id: string): AnchorRect | null {
     const range =
       this.selection?.view.id === id ? this.selection.range : this.checker.claimById(id)?.range;
-    if (!range) return null;
-    const r = range.getBoundingClientRect();
+    const r = range ? liveRange(range)?.getBoundingClientRect() : undefined;
+    if (!r) return null;
     if (r.width === 0 && r.height === 0) return null;
     return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
   }

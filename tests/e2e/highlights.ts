@@ -7,7 +7,13 @@ export async function highlightedTexts(page: Page): Promise<HighlightTexts> {
   return page.evaluate(() => {
     const read = (name: string) =>
       [...(CSS.highlights.get(name) ?? [])]
-        .map((r) => r.toString().replace(/\s+/g, ' ').trim())
+        // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
+        .map((s) => {
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r.toString().replace(/\s+/g, ' ').trim();
+        })
         .sort((a, b) => a.localeCompare(b));
     return {
       match: read('kent-stats-match'),

@@ -117,7 +117,7 @@ describe('in the page', () => {
           page.evaluate(
             () =>
               ['kent-stats-match', 'kent-stats-mismatch', 'kent-stats-unverified']
-                .flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[])
+                .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
                 .filter((r) => r.startContainer.isConnected && !r.collapsed).length,
           ),
         { timeout: 5000 },
@@ -181,8 +181,14 @@ describe('in the page', () => {
           'kent-stats-mismatch',
           'kent-stats-not-held',
           'kent-stats-unverified',
-        ].flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[]);
-        const tops = ranges.map((r) => r.getBoundingClientRect().top / innerHeight);
+        ].flatMap((n) => [...(CSS.highlights.get(n) ?? [])]);
+        const tops = ranges.map((s) => {
+          // Marks are fixed ranges (StaticRange): a Range over the same words measures them.
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r.getBoundingClientRect().top / innerHeight;
+        });
         return {
           count: ranges.length,
           inView: tops.filter((t) => t >= 0 && t < 1).length,

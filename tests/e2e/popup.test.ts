@@ -27,8 +27,15 @@ const open = suite.open;
 /** Is the mark whose text includes `number` inside the viewport? */
 function markInView(page: Page, number: string): Promise<boolean> {
   return page.evaluate((num) => {
+    // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
     const range = ['kent-stats-match', 'kent-stats-mismatch']
-      .flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[])
+      .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
+      .map((s) => {
+        const r = new Range();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        return r;
+      })
       .find((r) => r.toString().includes(num));
     if (!range) return false;
     const rect = range.getBoundingClientRect();
@@ -221,8 +228,13 @@ describe('“Check this statistic” on selected text', () => {
     const marked = await page.evaluate(() => {
       const comment = document.getElementById('comment')!;
       return ['kent-stats-match', 'kent-stats-mismatch', 'kent-stats-unverified']
-        .flatMap((n) => [...(CSS.highlights.get(n) ?? [])] as Range[])
-        .some((r) => r.intersectsNode(comment));
+        .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
+        .some((s) => {
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r.intersectsNode(comment);
+        });
     });
     expect(marked).toBe(false);
     const before = await markCounts(page);

@@ -183,8 +183,15 @@ export async function markCentre(
 ): Promise<{ x: number; y: number }> {
   return page.evaluate(
     ([n, num]) => {
-      const range = [...(CSS.highlights.get(n) ?? [])].find((r) => r.toString().includes(num)) as
-        Range | undefined;
+      // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
+      const range = [...(CSS.highlights.get(n) ?? [])]
+        .map((s) => {
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r;
+        })
+        .find((r) => r.toString().includes(num));
       if (!range) throw new Error(`no mark ${n} with ${num}`);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;

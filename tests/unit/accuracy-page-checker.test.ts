@@ -67,7 +67,7 @@ async function readWithPageChecker(html: string): Promise<PageReading> {
       located.set(s.node, list);
     }
   });
-  const offsetOf = (range: Range): number => {
+  const offsetOf = (range: AbstractRange): number => {
     for (const s of located.get(range.startContainer) ?? []) {
       const k = range.startOffset - s.nodeOffset;
       if (k >= 0 && k < s.length) return s.at + k;

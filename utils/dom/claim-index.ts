@@ -3,11 +3,13 @@
  * nodes their words touch, and their page order. Nothing here reads or marks the page.
  */
 import type { Claim } from '@/utils/engine';
+import { compareStarts, isDetached } from './claim-range';
 
 export interface TrackedClaim {
   id: string;
   claim: Claim;
-  range: Range;
+  /** Fixed offsets where the marks are highlights, else a live Range (see claim-range.ts). */
+  range: AbstractRange;
   /** The chunk the claim was found in: a later look at that chunk replaces it. */
   root: Element;
 }
@@ -32,7 +34,7 @@ export class ClaimIndex {
   /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
   private readonly byNode = new Map<Node, Set<TrackedClaim>>();
   /**
-   * The nodes each claim was indexed under: its live range may since have moved. A Map, not
+   * The nodes each claim was indexed under: a live range (wrapper marks) may since have moved. A Map, not
    * a WeakMap: every claim is removed explicitly, and tens of thousands of weak entries made
    * taking claims in, and collecting garbage, slow.
    */
@@ -58,7 +60,7 @@ export class ClaimIndex {
   get all(): TrackedClaim[] {
     if (!this.sorted) {
       const all = [...this.byId.values()];
-      this.sorted = this.outOfOrder ? all.sort((a, b) => compareRanges(a.range, b.range)) : all;
+      this.sorted = this.outOfOrder ? all.sort((a, b) => compareStarts(a.range, b.range)) : all;
       this.outOfOrder = false;
     }
     return this.sorted;
@@ -69,7 +71,7 @@ export class ClaimIndex {
     this.outOfOrder = true;
   }
 
-  add(claim: Claim, range: Range, root: Element): TrackedClaim {
+  add(claim: Claim, range: AbstractRange, root: Element): TrackedClaim {
     const t: TrackedClaim = { id: `claim-${this.nextId++}`, claim, range, root };
     this.byId.set(t.id, t);
     this.sorted = null;
@@ -177,11 +179,9 @@ export class ClaimIndex {
     return out;
   }
 
-  /** Claims whose text left the page (a live Range collapses onto a removed node's parent). */
+  /** Claims whose text left the page, or whose offsets no longer fit their text nodes. */
   detached(): TrackedClaim[] {
-    return [...this.byId.values()].filter(
-      (t) => t.range.collapsed || !t.range.startContainer.isConnected,
-    );
+    return [...this.byId.values()].filter((t) => isDetached(t.range));
   }
 
   clear(): void {
@@ -198,12 +198,4 @@ function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(value);
-}
-
-function compareRanges(a: Range, b: Range): number {
-  try {
-    return a.compareBoundaryPoints(Range.START_TO_START, b);
-  } catch {
-    return 0; // ranges in detached trees cannot be compared; keep their order
-  }
 }

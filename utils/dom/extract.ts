@@ -13,6 +13,7 @@ import type { PageContext } from '../engine/types';
 import { BLOCK_TAGS, HEADING_TAGS, SKIP_TAGS } from './elements';
 import type { FailureLog } from './failures';
 import { publicationDate } from './publication-date';
+import { claimRange } from './claim-range';
 
 /** A run of block characters copied one-to-one from a text node. */
 export interface TextSegment {
@@ -271,21 +272,27 @@ export function leafSegments(root: Element, text: string): TextSegment[] | null 
   return blocks.length === 1 && blocks[0] === text ? segments[0]! : null;
 }
 
-/** A DOM Range over block offsets [start, end), or null when they map to no text. */
+/**
+ * A DOM range over block offsets [start, end), or null when they map to no text; fixed unless
+ * `live` (see claim-range.ts).
+ */
 export function rangeFor(
   segments: readonly TextSegment[],
   start: number,
   end: number,
   doc: Document,
-): Range | null {
+  live = false,
+): AbstractRange | null {
   if (segments.length === 0 || end <= start) return null;
   const first = segmentAtOrAfter(segments, start);
   const last = segmentAtOrBefore(segments, end - 1);
   if (!first || !last) return null;
-  const range = doc.createRange();
-  range.setStart(first.node, first.nodeOffset + Math.max(0, start - first.start));
-  range.setEnd(last.node, last.nodeOffset + Math.min(last.end, end) - last.start);
-  return range;
+  return claimRange(
+    doc,
+    { node: first.node, offset: first.nodeOffset + Math.max(0, start - first.start) },
+    { node: last.node, offset: last.nodeOffset + Math.min(last.end, end) - last.start },
+    live,
+  );
 }
 
 /**

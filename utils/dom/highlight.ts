@@ -4,6 +4,7 @@
  * touched at all, and tools outside the project read the names. Elsewhere each range's
  * text nodes are wrapped in a `<kent-stats-mark>` element that `clear()` unwraps again.
  */
+import { liveRange } from './claim-range';
 import { markOwn } from './shadow-host';
 
 export const VERDICTS = ['match', 'mismatch', 'not-held', 'unverified'] as const;
@@ -35,8 +36,8 @@ export const WRAPPER_TAG = 'kent-stats-mark';
 export const STRONG_ATTRIBUTE = 'data-strong';
 
 export interface Highlighter {
-  add(range: Range, verdict: HighlightVerdict): void;
-  remove(range: Range): void;
+  add(range: AbstractRange, verdict: HighlightVerdict): void;
+  remove(range: AbstractRange): void;
   /** Shows the marks with the stronger background colour, or without it again. */
   setStrong(strong: boolean): void;
   /** Removes every mark this highlighter made. */
@@ -61,7 +62,7 @@ function nativeHighlighter(win: Window): Highlighter {
   const w = win as Required<HighlightWindow>;
   const registry = w.CSS.highlights;
   const highlights = new Map<HighlightVerdict, Highlight>();
-  const owner = new Map<Range, HighlightVerdict>();
+  const owner = new Map<AbstractRange, HighlightVerdict>();
   for (const verdict of VERDICTS) {
     // Always a highlight of its own: one already registered under the name may be the page's
     // (registered first so that its own ranges would show as "agrees"), or an earlier
@@ -109,7 +110,7 @@ function nativeHighlighter(win: Window): Highlighter {
 
 /** Fallback for browsers without the Highlight API: reversible wrappers around text only. */
 function wrapperHighlighter(doc: Document): Highlighter {
-  const wrappers = new Map<Range, HTMLElement[]>();
+  const wrappers = new Map<AbstractRange, HTMLElement[]>();
   const unwrap = (els: HTMLElement[]) => {
     for (const el of els) {
       const parent = el.parentNode;
@@ -129,7 +130,8 @@ function wrapperHighlighter(doc: Document): Highlighter {
     },
     add(range, verdict) {
       const els: HTMLElement[] = [];
-      for (const piece of textPieces(range)) {
+      const live = liveRange(range);
+      for (const piece of live ? textPieces(live) : []) {
         const el = doc.createElement(WRAPPER_TAG);
         el.setAttribute('data-verdict', verdict);
         el.setAttribute('data-kent-stats-ui', '');

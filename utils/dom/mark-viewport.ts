@@ -8,6 +8,7 @@
  * updated a frame after the reader scrolls.
  */
 import type { TrackedClaim } from './claim-index';
+import { liveRange } from './claim-range';
 import type { Highlighter } from './highlight';
 
 /** Claims of one element past which its marks are registered by position. */
@@ -171,7 +172,9 @@ function firstIndex(
   let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (test(claims[mid]!.range.getBoundingClientRect())) hi = mid;
+    const box = liveRange(claims[mid]!.range)?.getBoundingClientRect();
+    // A claim whose text the page changed since (read again soon) counts as above the band.
+    if (box && test(box)) hi = mid;
     else lo = mid + 1;
   }
   return lo;

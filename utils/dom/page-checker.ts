@@ -9,11 +9,13 @@
  * and its text read, but the engine is never started. Real work happens in idle slices on
  * chunks of the page, never in one long task and never inside the MutationObserver callback.
  */
-import type { Engine, Claim } from '@/utils/engine';
+import type { Engine } from '@/utils/engine';
 import { mayNameTopic } from '@/utils/engine/concepts';
 import { caretAt } from './caret';
 import { iterateRuns } from './chunk';
 import { ClaimIndex, type TrackedClaim } from './claim-index';
+import { liveRange } from './claim-range';
+import { supportsHighlightApi } from './highlight';
 import { MarkPainter } from './mark-painter';
 import { observePage } from './observe';
 import { stretchOf, type Stretch } from './mark-window';
@@ -95,7 +97,14 @@ export class PageChecker {
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
     this.engine = options.engine;
-    this.reader = new RunReader(this.doc, this.engine, this.failures);
+    // Claims hold fixed ranges where the marks are highlights; the wrapper marks split text
+    // nodes, and only live ranges follow the split.
+    this.reader = new RunReader(
+      this.doc,
+      this.engine,
+      this.failures,
+      !supportsHighlightApi(this.doc.defaultView!),
+    );
     this.painter = new MarkPainter({
       doc: this.doc,
       claims: this.index,
@@ -215,7 +224,7 @@ export class PageChecker {
     const caret = caretAt(this.doc, x, y);
     for (const t of this.index.near(caret?.node ?? null, caret?.offset)) {
       if (!this.painter.isShown(t)) continue;
-      for (const rect of Array.from(t.range.getClientRects())) {
+      for (const rect of Array.from(liveRange(t.range)?.getClientRects() ?? [])) {
         if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return t;
       }
     }
@@ -377,7 +386,7 @@ export class PageChecker {
    * Claims the engine reads in the paragraph around `range`, whether or not they are marked:
    * "Check this statistic" reads a selection with the sentences around it, as the page does.
    */
-  claimsAround(range: Range): Array<{ claim: Claim; range: Range }> {
+  claimsAround(range: Range): FoundClaim[] {
     return this.reader.around(range, this.chunkChars);
   }
 

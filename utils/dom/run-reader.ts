@@ -28,7 +28,8 @@ const PAGE_HEADINGS = 12;
 
 export interface FoundClaim {
   claim: Claim;
-  range: Range;
+  /** Fixed offsets or a live Range (see claim-range.ts). */
+  range: AbstractRange;
   root: Element;
 }
 
@@ -58,10 +59,12 @@ export class RunReader {
   /** The page's own context (title, date, first headings, bodies named); see `readPageContext`. */
   page: PageContext = {};
 
+  /** `liveRanges`: claims' ranges follow the page's changes (the wrapper marks need them to). */
   constructor(
     private readonly doc: Document,
     private readonly engine: Engine,
     private readonly failures: FailureLog,
+    private readonly liveRanges = false,
   ) {}
 
   /**
@@ -190,7 +193,9 @@ export class RunReader {
   /** A claim with its range in the page, or null when its words map to no text. */
   private found(reading: Reading, claim: Claim): FoundClaim | null {
     const blockSegments = this.segmentsOf(reading, claim.blockIndex);
-    const range = blockSegments ? rangeFor(blockSegments, claim.start, claim.end, this.doc) : null;
+    const range = blockSegments
+      ? rangeFor(blockSegments, claim.start, claim.end, this.doc, this.liveRanges)
+      : null;
     return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
   }
 

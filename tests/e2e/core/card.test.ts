@@ -41,7 +41,11 @@ eachBrowser('the card', (b) => {
     const { page, errors } = await b.session.open(b.url('/e2e/data-dump.html'));
     await waitForMarks(page, 800);
     const point = await page.evaluate(() => {
-      const range = [...(CSS.highlights.get('kent-stats-mismatch') ?? [])][0] as Range;
+      const mark = [...(CSS.highlights.get('kent-stats-mismatch') ?? [])][0]!;
+      // Marks are fixed ranges (StaticRange): a Range over the same words measures them.
+      const range = new Range();
+      range.setStart(mark.startContainer, mark.startOffset);
+      range.setEnd(mark.endContainer, mark.endOffset);
       const first = range.getClientRects()[0]!;
       window.scrollBy(0, first.top - innerHeight / 2);
       const rect = range.getClientRects()[0]!;

@@ -16,7 +16,13 @@ export function markTexts(page: Page): Promise<MarkTexts> {
   return page.evaluate((verdicts) => {
     const read = (v: string) =>
       [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])]
-        .map((r) => r.toString().replace(/\s+/g, ' ').trim())
+        // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
+        .map((s) => {
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r.toString().replace(/\s+/g, ' ').trim();
+        })
         .sort((a, b) => a.localeCompare(b));
     return Object.fromEntries(verdicts.map((v) => [v, read(v)])) as MarkTexts;
   }, VERDICTS);
@@ -52,9 +58,14 @@ export function markCentre(
 ): Promise<{ x: number; y: number }> {
   return page.evaluate(
     (v, num) => {
-      const range = [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])].find((r) =>
-        r.toString().includes(num),
-      ) as Range | undefined;
+      const range = [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])]
+        .map((s) => {
+          const r = new Range();
+          r.setStart(s.startContainer, s.startOffset);
+          r.setEnd(s.endContainer, s.endOffset);
+          return r;
+        })
+        .find((r) => r.toString().includes(num));
       if (!range) throw new Error(`no ${v} mark with ${num}`);
       range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
       const rect = range.getClientRects()[0]!;

@@ -26,10 +26,10 @@ function bigParagraph(lines: number) {
       },
     } as unknown as Range,
   }));
-  const registered = new Map<Range, HighlightVerdict>();
+  const registered = new Map<AbstractRange, HighlightVerdict>();
   const highlighter = {
-    add: (range: Range, verdict: HighlightVerdict) => registered.set(range, verdict),
-    remove: (range: Range) => registered.delete(range),
+    add: (range: AbstractRange, verdict: HighlightVerdict) => registered.set(range, verdict),
+    remove: (range: AbstractRange) => registered.delete(range),
   } as unknown as Highlighter;
   const frames: FrameRequestCallback[] = [];
   const win = Object.assign(Object.create(window) as Window, {
