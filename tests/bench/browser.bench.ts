@@ -222,6 +222,8 @@ interface Sample {
   changesMs: number | null;
   /** Without the extension: the same changes watched by a bare observer of the page's. */
   observedMs: number | null;
+  /** Script time in the second after the changes, less theirs: the extension's follow-up. */
+  afterChangesMs: number | null;
 }
 
 async function launch(
@@ -344,7 +346,17 @@ async function measure(
   const events = trace ? await trace.stop() : null;
   // After every other reading, so its task is in none of them.
   const changes = spec.changes === true && !traced && !baseline;
+  const scriptNow = async () =>
+    ((
+      (await cdp.send('Performance.getMetrics')) as {
+        metrics: Array<{ name: string; value: number }>;
+      }
+    ).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const scriptBefore = changes ? await scriptNow() : 0;
   const changesMs = changes ? ((await page.evaluate(pageChanges(false))) as number) : null;
+  // What follows the changes: the extension's observer, its look at the changed blocks.
+  if (changes) await page.waitForTimeout(1000);
+  const afterChangesMs = changesMs === null ? null : (await scriptNow()) - scriptBefore - changesMs;
   const observedMs =
     changes && !withExtension ? ((await page.evaluate(pageChanges(true))) as number) : null;
   if (events && TRACES_DIR) {
@@ -372,6 +384,7 @@ async function measure(
     scriptMs: metric('ScriptDuration'),
     taskMs: metric('TaskDuration'),
     changesMs,
+    afterChangesMs,
     observedMs,
   };
 }
@@ -690,9 +703,10 @@ async function main(): Promise<void> {
         'ms with the extension',
         'extension ÷ bare observer',
         `target ≤ ${CHANGES_LIMIT}×`,
+        'script ms in the second after (without / with)',
       ],
       changed.map((m) => {
-        const ms = (mode: Mode, key: 'changesMs' | 'observedMs' = 'changesMs') =>
+        const ms = (mode: Mode, key: 'changesMs' | 'observedMs' | 'afterChangesMs' = 'changesMs') =>
           median((m.samples[mode] ?? []).map((s) => s[key] ?? NaN));
         const [plain, observed, ext] = [ms('without'), ms('without', 'observedMs'), ms('with')];
         return [
@@ -703,6 +717,7 @@ async function main(): Promise<void> {
           ext.toFixed(1),
           ratio(ext, observed),
           verdict(ext <= CHANGES_LIMIT * observed),
+          `${ms('without', 'afterChangesMs').toFixed(1)} / ${ms('with', 'afterChangesMs').toFixed(1)}`,
         ];
       }),
     );

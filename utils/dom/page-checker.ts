@@ -186,7 +186,7 @@ export class PageChecker {
       return;
     }
     // Marks on text the page threw away go at once; the new text is looked at in idle time.
-    this.pruneDetached();
+    this.pruneDetached(roots);
     this.stopPartial(roots);
     for (const root of roots) this.queue.add(root);
     this.flushChange();
@@ -400,9 +400,9 @@ export class PageChecker {
     for (const t of this.index.within(root)) this.untrack(t);
   }
 
-  /** Drops claims whose text left the page. */
-  private pruneDetached(): void {
-    for (const t of this.index.detached()) this.untrack(t);
+  /** Drops claims whose text left the page (`changed`: the blocks around the page's changes). */
+  private pruneDetached(changed: readonly Element[]): void {
+    for (const t of this.index.detached(changed)) this.untrack(t);
   }
 
   /**

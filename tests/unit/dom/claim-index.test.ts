@@ -73,3 +73,62 @@ describe('ClaimIndex.near (the claims under the pointer)', () => {
     expect([...index.near(text, 90 * 13)]).toContain(spanning);
   });
 });
+
+/**
+ * A page of `n` paragraphs, one figure each, held as fixed ranges (as browsers make them):
+ * each range counts how often it is asked where it is.
+ */
+function page(n: number) {
+  const main = document.createElement('main');
+  const ps = Array.from({ length: n }, (_, i) =>
+    Object.assign(document.createElement('p'), { textContent: `${1000 + i} crimes.` }),
+  );
+  main.append(...ps);
+  document.body.replaceChildren(main);
+  const asked = { count: 0 };
+  const index = new ClaimIndex();
+  const tracked = ps.map((p) => {
+    const text = p.firstChild as Text;
+    const range = {
+      get startContainer() {
+        asked.count++;
+        return text;
+      },
+      endContainer: text,
+      startOffset: 0,
+      endOffset: 4,
+      collapsed: false,
+    } as AbstractRange;
+    return index.add(claim, range, p);
+  });
+  return { main, ps, index, tracked, asked };
+}
+
+describe('ClaimIndex.detached (marks on text the page threw away)', () => {
+  it("finds a removed paragraph's claim and a shortened one's, asking only around the changes", () => {
+    const { ps, index, tracked, asked } = page(2_000);
+    ps[10]!.remove();
+    (ps[20]!.firstChild as Text).data = '1';
+    asked.count = 0;
+    expect(index.detached([ps[20]!])).toEqual([tracked[10], tracked[20]]);
+    // The claims of the other 1,998 paragraphs were not asked one by one.
+    expect(asked.count).toBeLessThanOrEqual(2);
+  });
+
+  it('asks every claim inside a changed container, and none when nothing was lost', () => {
+    const { main, index, tracked } = page(50);
+    expect(index.detached([main])).toEqual([]);
+    (tracked[3]!.root.firstChild as Text).data = '';
+    expect(index.detached([main])).toEqual([tracked[3]]);
+  });
+});
+
+describe('ClaimIndex.within (claims of a chunk looked at again)', () => {
+  it("gives a changed paragraph's claims, and a container's, without asking the others", () => {
+    const { main, ps, index, tracked, asked } = page(2_000);
+    asked.count = 0;
+    expect(index.within(ps[7]!)).toEqual([tracked[7]]);
+    expect(asked.count).toBe(0);
+    expect(index.within(main)).toHaveLength(2_000);
+  });
+});
