@@ -34,12 +34,16 @@ export class ClaimIndex {
   /** Claims by the text nodes their words start and end in, for hit-testing a pointer. */
   private readonly byNode = new Map<Node, Set<TrackedClaim>>();
   /**
-   * The nodes each claim was indexed under: a live range (wrapper marks) may since have moved. A Map, not
-   * a WeakMap: every claim is removed explicitly, and tens of thousands of weak entries made
-   * taking claims in, and collecting garbage, slow.
+   * The nodes each claim was indexed under: a live range (wrapper marks) may since have
+   * moved. A Map, not a WeakMap: every claim is removed explicitly, and tens of thousands of
+   * weak entries made taking claims in, and collecting garbage, slow.
    */
   private readonly indexedNodes = new Map<TrackedClaim, Node[]>();
   private sorted: TrackedClaim[] | null = null;
+  /** The claims in page order as last placed, and those arrived since (some may be gone). */
+  private placed: TrackedClaim[] = [];
+  /** Claims that arrived out of order since, to place among `placed` by their starts. */
+  private late: TrackedClaim[] = [];
   /**
    * The claims starting in a text node, in the order of their starts, for nodes holding many
    * (`near` with an offset); a node's entry goes when a claim of it comes or goes.
@@ -54,13 +58,19 @@ export class ClaimIndex {
   }
 
   /**
-   * Every claim in page order. Chunks are read in page order, so claims arrive in order and
-   * only a set that later changes (content added or rewritten) needs sorting, once per change.
+   * Every claim in page order. Chunks are read in page order, so claims arrive in order; those
+   * of content looked at again (added or rewritten) arrive late, and are placed among the
+   * others by binary search. Sorting every claim per change cost a 5 MB article's 35,000
+   * claims a comparison of page positions each, many times over.
    */
   get all(): TrackedClaim[] {
     if (!this.sorted) {
-      const all = [...this.byId.values()];
-      this.sorted = this.outOfOrder ? all.sort((a, b) => compareStarts(a.range, b.range)) : all;
+      const placed = this.placed.filter((t) => this.holds(t));
+      const late = this.late.filter((t) => this.holds(t));
+      late.sort((a, b) => compareStarts(a.range, b.range));
+      this.sorted = late.length > 0 ? mergeByStart(placed, late) : placed;
+      this.placed = this.sorted.slice();
+      this.late = [];
       this.outOfOrder = false;
     }
     return this.sorted;
@@ -74,6 +84,7 @@ export class ClaimIndex {
   add(claim: Claim, range: AbstractRange, root: Element): TrackedClaim {
     const t: TrackedClaim = { id: `claim-${this.nextId++}`, claim, range, root };
     this.byId.set(t.id, t);
+    (this.outOfOrder ? this.late : this.placed).push(t);
     this.sorted = null;
     addTo(this.byRoot, root, t);
     const nodes = [range.startContainer, range.endContainer];
@@ -186,19 +197,20 @@ export class ClaimIndex {
 
   /**
    * Claims whose text left the page, or whose offsets no longer fit their text nodes, after
-   * the page changed `changed` (the blocks around one batch of its changes). A chunk that
-   * left the page takes all its claims with it; inside the page, only a claim of a chunk
-   * around, at or inside a changed block can have lost its text, so only those are asked one
+   * the page changed `changed` (the blocks around one batch of its changes) and took blocks
+   * out of `removedFrom`. A chunk that left the page takes all its claims with it; inside the
+   * page, only a claim of a chunk around, at or inside a changed block, or around or at an
+   * element blocks were taken out of, can have lost its text, so only those are asked one
    * by one. Asking all 35,000 claims of a 5 MB article took 19–36 ms per batch of the page's
    * changes; this takes 5–7 ms (tests/bench/NOTES.md).
    */
-  detached(changed: readonly Element[]): TrackedClaim[] {
+  detached(changed: readonly Element[], removedFrom: readonly Element[] = []): TrackedClaim[] {
     const near = new Set<Element>();
-    for (const root of changed) {
+    for (const root of [...changed, ...removedFrom]) {
       for (let a: Element | null = root; a; a = a.parentElement)
         if (this.byRoot.has(a)) near.add(a);
-      for (const chunk of this.chunksIn(root)) near.add(chunk);
     }
+    for (const root of changed) for (const chunk of this.chunksIn(root)) near.add(chunk);
     const out: TrackedClaim[] = [];
     for (const [chunk, set] of this.byRoot) {
       if (!chunk.isConnected) out.push(...set);
@@ -228,6 +240,9 @@ export class ClaimIndex {
   }
 
   clear(): void {
+    this.placed = [];
+    this.late = [];
+    this.outOfOrder = false;
     this.starts.clear();
     this.byId.clear();
     this.byRoot.clear();
@@ -235,6 +250,33 @@ export class ClaimIndex {
     this.indexedNodes.clear();
     this.sorted = null;
   }
+}
+
+/**
+ * `placed` and `late`, both in page order, as one list in page order: each late claim's place
+ * found by binary search from the last one's, so the page is asked about positions a few
+ * times per late claim, not for every claim held.
+ */
+function mergeByStart(
+  placed: readonly TrackedClaim[],
+  late: readonly TrackedClaim[],
+): TrackedClaim[] {
+  const out: TrackedClaim[] = [];
+  let from = 0;
+  for (const t of late) {
+    let lo = from;
+    let hi = placed.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (compareStarts(placed[mid]!.range, t.range) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = from; i < lo; i += 1) out.push(placed[i]!);
+    out.push(t);
+    from = lo;
+  }
+  for (let i = from; i < placed.length; i += 1) out.push(placed[i]!);
+  return out;
 }
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {

@@ -5,12 +5,16 @@
  * Pages that rewrite themselves without pause trip a circuit breaker: observing stops for a
  * while (longer each time) and then resumes with one fresh look at the whole page.
  */
-import { CHANGED_BLOCK_SELECTOR } from './elements';
+import { BLOCK_TAGS, CHANGED_BLOCK_SELECTOR, HEADING_TAGS, SKIP_TAGS } from './elements';
 
 export interface ObserveOptions {
   isOwn(node: Node): boolean;
-  /** Receives the roots to look at again, outside the observer callback. */
-  onRoots(roots: Element[]): void;
+  /**
+   * Receives the roots to look at again, outside the observer callback, and the elements
+   * blocks were taken out of (their claims went with them; the rest of their text did not
+   * change, so they are not roots themselves).
+   */
+  onRoots(roots: Element[], removedFrom: Element[]): void;
   /** Called when observing resumes after a back-off: the page should be looked at whole. */
   onResume(): void;
   signal: AbortSignal;
@@ -72,6 +76,7 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
     }
 
     const roots = new Set<Element>();
+    const removedFrom = new Set<Element>();
     for (const record of batch) {
       if (options.isOwn(record.target)) continue;
       if (record.type === 'characterData') {
@@ -85,9 +90,27 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
         else if (node.nodeType === 3) addRoot(roots, record.target as Element);
         added = true;
       }
-      if (!added && record.removedNodes.length > 0) addRoot(roots, record.target as Element);
+      if (!added && record.removedNodes.length > 0) {
+        const removed = Array.from(record.removedNodes).filter((n) => !options.isOwn(n));
+        if (removed.some(changesText)) addRoot(roots, record.target as Element);
+        else if (removed.length > 0) {
+          // Blocks taken out leave the text around them as it was: reading the whole
+          // container again for an element an ad slot or a live page dropped cost a 5 MB
+          // article seconds. The block after them is read again (they were its context).
+          if (record.target.isConnected) removedFrom.add(record.target as Element);
+          const next = nextElement(record.nextSibling);
+          if (next) addRoot(roots, next);
+        }
+      }
     }
-    if (roots.size > 0) options.onRoots([...roots]);
+    if (roots.size > 0 || removedFrom.size > 0) options.onRoots([...roots], [...removedFrom]);
+  }
+
+  /** The first element from `node` on among its siblings, not the extension's own. */
+  function nextElement(node: Node | null): Element | null {
+    for (let n = node; n; n = n.nextSibling)
+      if (n.nodeType === 1 && !options.isOwn(n)) return n as Element;
+    return null;
   }
 
   function addRoot(roots: Set<Element>, el: Element | null): void {
@@ -120,4 +143,17 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
     records = [];
   });
   return state;
+}
+
+/**
+ * Taking `node` out changes the text of the element it was in: text, an inline element, or a
+ * heading (the section's context). A block, an element never read, whitespace or a comment
+ * leaves it as it was.
+ */
+function changesText(node: Node): boolean {
+  if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
+  if (node.nodeType !== 1) return false;
+  const tag = (node as Element).tagName.toUpperCase();
+  if (HEADING_TAGS.has(tag)) return true;
+  return !BLOCK_TAGS.has(tag) && !SKIP_TAGS.has(tag);
 }

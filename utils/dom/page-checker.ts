@@ -168,16 +168,16 @@ export class PageChecker {
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
-      onRoots: (roots) =>
-        this.failures.contain('follow a change', undefined, () => this.onRoots(roots)),
+      onRoots: (roots, removedFrom) =>
+        this.failures.contain('follow a change', undefined, () => this.onRoots(roots, removedFrom)),
       onResume: () => {
         if (this.relevant) this.scanWholePage();
       },
     });
   }
 
-  /** The page changed these roots (one observer batch). */
-  private onRoots(roots: Element[]): void {
+  /** The page changed these roots, and took blocks out of `removedFrom` (one observer batch). */
+  private onRoots(roots: Element[], removedFrom: Element[] = []): void {
     if (!this.relevant) {
       // A single-page app may bring Kent content later: test only what changed.
       if (!roots.some((r) => this.looksRelevant(r))) return;
@@ -186,8 +186,9 @@ export class PageChecker {
       return;
     }
     // Marks on text the page threw away go at once; the new text is looked at in idle time.
-    this.pruneDetached(roots);
-    this.stopPartial(roots);
+    this.pruneDetached(roots, removedFrom);
+    // A big run read part by part maps text that may have gone with the blocks taken out.
+    this.stopPartial([...roots, ...removedFrom]);
     for (const root of roots) this.queue.add(root);
     this.flushChange();
   }
@@ -400,9 +401,9 @@ export class PageChecker {
     for (const t of this.index.within(root)) this.untrack(t);
   }
 
-  /** Drops claims whose text left the page (`changed`: the blocks around the page's changes). */
-  private pruneDetached(changed: readonly Element[]): void {
-    for (const t of this.index.detached(changed)) this.untrack(t);
+  /** Drops claims whose text left the page (see `ClaimIndex.detached`). */
+  private pruneDetached(changed: readonly Element[], removedFrom: readonly Element[]): void {
+    for (const t of this.index.detached(changed, removedFrom)) this.untrack(t);
   }
 
   /**

@@ -132,3 +132,39 @@ describe('ClaimIndex.within (claims of a chunk looked at again)', () => {
     expect(index.within(main)).toHaveLength(2_000);
   });
 });
+
+describe('ClaimIndex.all (claims in page order, for the list and the badge)', () => {
+  const figures = (index: ClaimIndex) =>
+    index.all.map((t) => Number(t.range.startContainer.textContent!.slice(0, 4)));
+
+  it('places claims read again among the others, and keeps them there as more arrive', () => {
+    const { ps, index, tracked } = page(10);
+    // The first half of the page read; then paragraph 2 changed and was read again.
+    for (const t of tracked.slice(5)) index.remove(t);
+    index.remove(tracked[2]!);
+    index.arriveOutOfOrder();
+    const again = ps[2]!.firstChild!;
+    index.add(claim, { ...tracked[2]!.range, startContainer: again } as AbstractRange, ps[2]!);
+    expect(figures(index)).toEqual([1000, 1001, 1002, 1003, 1004]);
+    // The rest of the page is read after, in order.
+    for (const p of ps.slice(5)) {
+      const text = p.firstChild!;
+      index.add(claim, { ...tracked[0]!.range, startContainer: text } as AbstractRange, p);
+    }
+    expect(figures(index)).toEqual([1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009]);
+  });
+
+  it('places a few late claims among thousands with a few comparisons each', () => {
+    const { ps, index, tracked, asked } = page(4_000);
+    expect(index.all).toHaveLength(4_000);
+    index.remove(tracked[1_234]!);
+    index.arriveOutOfOrder();
+    const text = ps[1_234]!.firstChild!;
+    index.add(claim, { ...tracked[0]!.range, startContainer: text } as AbstractRange, ps[1_234]!);
+    asked.count = 0;
+    expect(index.all).toHaveLength(4_000);
+    // A binary search: a few dozen positions asked, not one per claim held.
+    expect(asked.count).toBeLessThan(60);
+    expect(figures(index)[1_234]).toBe(2_234);
+  });
+});

@@ -31,6 +31,28 @@ describe('observePage', () => {
     expect(seen).toEqual([[p]]);
   });
 
+  it('hands over the block after one taken out, and the paragraph around text taken out', async () => {
+    stop = new AbortController();
+    document.body.innerHTML =
+      '<main><p id="a">Kent: <b>100</b> crimes.</p><aside id="ad">Advert</aside><p id="b">More.</p></main>';
+    const seen: Array<[string[], string[]]> = [];
+    observePage(document, {
+      isOwn,
+      onRoots: (roots, removedFrom) =>
+        seen.push([roots.map((r) => r.id || r.tagName), removedFrom.map((r) => r.tagName)]),
+      onResume: () => {},
+      signal: stop.signal,
+      flushDelayMs: 5,
+    });
+    document.getElementById('ad')!.remove();
+    await wait(30);
+    // The article's other text is as it was: not the whole <main> again.
+    expect(seen).toEqual([[['b'], ['MAIN']]]);
+    document.querySelector('b')!.remove();
+    await wait(30);
+    expect(seen[1]).toEqual([['a'], []]);
+  });
+
   it('ignores changes to the extension’s own UI', async () => {
     stop = new AbortController();
     document.body.innerHTML = '<div data-kent-stats-ui id="ui"></div>';

@@ -235,6 +235,27 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     stop.abort();
   });
 
+  it('drops the claims of a paragraph the page takes out, reading again only the one after it', async () => {
+    document.body.innerHTML = `<main>${ARTICLE}<p>Sevenoaks averaged 1,709 domestic abuse-related calls to Kent Police between 2017 and 2021.</p></main>`;
+    const { counting, read } = countingEngine();
+    const { stop, checker } = start({ engine: counting });
+    await vi.waitFor(() => expect(checker.claims).toHaveLength(3), { timeout: 3000 });
+    const main = document.querySelector('main')!;
+    const whole = main.textContent!.length;
+    read.length = 0;
+    document.querySelectorAll('p')[1]!.remove();
+    await vi.waitFor(
+      () => expect(checker.claims.map((t) => t.claim.mention)).toEqual(['more than 100', '1,709']),
+      { timeout: 3000 },
+    );
+    // An ad slot or a live page drops elements all the time: the article is not read again
+    // for each, only the paragraph that had the dropped one before it (its context).
+    await wait(200);
+    expect(read.length).toBeGreaterThan(0);
+    expect(Math.max(...read)).toBeLessThan(whole / 2);
+    stop.abort();
+  });
+
   // Issue 13: one paragraph of 120 KB was read in one go, in one task that froze the tab.
   it('reads a paragraph too big for one slice part by part, and finds every claim the whole read finds', async () => {
     const text = `Kent ${Array.from({ length: 3000 }, (_, i) => `${i} assaults`).join(', ')}`;
