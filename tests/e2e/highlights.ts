@@ -35,3 +35,44 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
     { timeout: 15_000 },
   );
 }
+
+/** Boxes of a mark in viewport pixels: its first line's, and the whole mark's. */
+export interface MarkBox {
+  first: { left: number; top: number; width: number; height: number };
+  whole: { top: number; bottom: number };
+  viewportHeight: number;
+}
+
+/**
+ * Page-side code, as a string either browser driver evaluates (Playwright's or Puppeteer's
+ * page): the boxes of the first mark among the highlights `names` whose text includes
+ * `number`, scrolled to the middle of the view first when `scroll`; null when there is none.
+ * Marks are fixed ranges (StaticRange): a Range over the same words reads and measures them.
+ */
+export function markBoxScript(names: readonly string[], number: string, scroll: boolean): string {
+  return `(() => {
+    const range = ${JSON.stringify(names)}
+      .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
+      .map((s) => {
+        const r = new Range();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        return r;
+      })
+      .find((r) => r.toString().includes(${JSON.stringify(number)}));
+    if (!range) return null;
+    if (${scroll}) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+    const first = range.getClientRects()[0];
+    const whole = range.getBoundingClientRect();
+    return {
+      first: { left: first.left, top: first.top, width: first.width, height: first.height },
+      whole: { top: whole.top, bottom: whole.bottom },
+      viewportHeight: innerHeight,
+    };
+  })()`;
+}
+
+/** The centre of a mark's first line. */
+export function centreOf(box: MarkBox): { x: number; y: number } {
+  return { x: box.first.left + box.first.width / 2, y: box.first.top + box.first.height / 2 };
+}

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { artifactsDir } from './harness';
 import { clickInUi, uiElement, uiFocusedClass, waitForUiElement } from './browsers/ui-root';
 import { useExtensionSuite } from './suite';
-import { highlightedTexts, waitForHighlights } from './highlights';
+import { highlightedTexts, markBoxScript, waitForHighlights, type MarkBox } from './highlights';
 import {
   axeViolations,
   checkSelection,
@@ -25,22 +25,11 @@ const suite = useExtensionSuite();
 const open = suite.open;
 
 /** Is the mark whose text includes `number` inside the viewport? */
-function markInView(page: Page, number: string): Promise<boolean> {
-  return page.evaluate((num) => {
-    // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
-    const range = ['kent-stats-match', 'kent-stats-mismatch']
-      .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
-      .map((s) => {
-        const r = new Range();
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-        return r;
-      })
-      .find((r) => r.toString().includes(num));
-    if (!range) return false;
-    const rect = range.getBoundingClientRect();
-    return rect.top >= 0 && rect.bottom <= window.innerHeight;
-  }, number);
+async function markInView(page: Page, number: string): Promise<boolean> {
+  const box = (await page.evaluate(
+    markBoxScript(['kent-stats-match', 'kent-stats-mismatch'], number, false),
+  )) as MarkBox | null;
+  return box !== null && box.whole.top >= 0 && box.whole.bottom <= box.viewportHeight;
 }
 
 describe('the toolbar popup', () => {

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import type { ExtensionBrowser } from './harness';
 import { inUi, waitForUiElement } from './browsers/ui-root';
+import { centreOf, markBoxScript, type MarkBox } from './highlights';
 
 const require = createRequire(import.meta.url);
 const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -181,24 +182,9 @@ export async function markCentre(
   name: string,
   number: string,
 ): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([n, num]) => {
-      // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
-      const range = [...(CSS.highlights.get(n) ?? [])]
-        .map((s) => {
-          const r = new Range();
-          r.setStart(s.startContainer, s.startOffset);
-          r.setEnd(s.endContainer, s.endOffset);
-          return r;
-        })
-        .find((r) => r.toString().includes(num));
-      if (!range) throw new Error(`no mark ${n} with ${num}`);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    },
-    [name, number] as const,
-  );
+  const box = (await page.evaluate(markBoxScript([name], number, true))) as MarkBox | null;
+  if (!box) throw new Error(`no mark ${name} with ${number}`);
+  return centreOf(box);
 }
 
 /** Clicks the first mark of a verdict whose text includes `number`, and waits for its card. */

@@ -60,8 +60,8 @@ export class ClaimIndex {
   /**
    * Every claim in page order. Chunks are read in page order, so claims arrive in order; those
    * of content looked at again (added or rewritten) arrive late, and are placed among the
-   * others by binary search. Sorting every claim per change cost a 5 MB article's 35,000
-   * claims a comparison of page positions each, many times over.
+   * others by binary search. Sorting every claim per change asked the page for positions
+   * n log n times (for a 5 MB article's 35,000 claims, about half a million).
    */
   get all(): TrackedClaim[] {
     if (!this.sorted) {

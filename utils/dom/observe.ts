@@ -5,7 +5,13 @@
  * Pages that rewrite themselves without pause trip a circuit breaker: observing stops for a
  * while (longer each time) and then resumes with one fresh look at the whole page.
  */
-import { BLOCK_TAGS, CHANGED_BLOCK_SELECTOR, HEADING_TAGS, SKIP_TAGS } from './elements';
+import {
+  BLOCK_TAGS,
+  CHANGED_BLOCK_SELECTOR,
+  HEADING_TAGS,
+  PARAGRAPH_SELECTOR,
+  SKIP_TAGS,
+} from './elements';
 
 export interface ObserveOptions {
   isOwn(node: Node): boolean;
@@ -96,20 +102,26 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
         else if (removed.length > 0) {
           // Blocks taken out leave the text around them as it was: reading the whole
           // container again for an element an ad slot or a live page dropped cost a 5 MB
-          // article seconds. The block after them is read again (they were its context).
+          // article seconds. The paragraph after them is read again (they were its context).
           if (record.target.isConnected) removedFrom.add(record.target as Element);
-          const next = nextElement(record.nextSibling);
-          if (next) addRoot(roots, next);
+          addRoot(roots, paragraphAfter(record.nextSibling));
         }
       }
     }
     if (roots.size > 0 || removedFrom.size > 0) options.onRoots([...roots], [...removedFrom]);
   }
 
-  /** The first element from `node` on among its siblings, not the extension's own. */
-  function nextElement(node: Node | null): Element | null {
-    for (let n = node; n; n = n.nextSibling)
-      if (n.nodeType === 1 && !options.isOwn(n)) return n as Element;
+  /**
+   * The first paragraph from `node` on: the next sibling element, or the first paragraph
+   * inside it when it is a container (a clock taken out before <main> is no reason to read
+   * all of <main> again).
+   */
+  function paragraphAfter(node: Node | null): Element | null {
+    for (let n = node; n; n = n.nextSibling) {
+      if (n.nodeType !== 1 || options.isOwn(n)) continue;
+      const el = n as Element;
+      return el.matches(PARAGRAPH_SELECTOR) ? el : el.querySelector(PARAGRAPH_SELECTOR);
+    }
     return null;
   }
 

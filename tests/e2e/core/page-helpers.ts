@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionApi, ExtensionSession } from '../browsers/session';
 import { inUi, waitInUi } from '../browsers/ui-root';
+import { centreOf, markBoxScript, type MarkBox } from '../highlights';
 
 export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
 export const VERDICTS: readonly Verdict[] = ['match', 'mismatch', 'not-held', 'unverified'];
@@ -51,29 +52,16 @@ export async function waitForMarks(page: Page, min = 1): Promise<void> {
 }
 
 /** Centre of the first mark of `verdict` whose text includes `number`, scrolled into view. */
-export function markCentre(
+export async function markCentre(
   page: Page,
   verdict: Verdict,
   number: string,
 ): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    (v, num) => {
-      const range = [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])]
-        .map((s) => {
-          const r = new Range();
-          r.setStart(s.startContainer, s.startOffset);
-          r.setEnd(s.endContainer, s.endOffset);
-          return r;
-        })
-        .find((r) => r.toString().includes(num));
-      if (!range) throw new Error(`no ${v} mark with ${num}`);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-      const rect = range.getClientRects()[0]!;
-      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-    },
-    verdict,
-    number,
-  );
+  const box = (await page.evaluate(
+    markBoxScript([`kent-stats-${verdict}`], number, true),
+  )) as MarkBox | null;
+  if (!box) throw new Error(`no ${verdict} mark with ${number}`);
+  return centreOf(box);
 }
 
 /** What the extension's UI shows: hosts in the page, and the open card if any. */

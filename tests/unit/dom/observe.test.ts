@@ -51,6 +51,13 @@ describe('observePage', () => {
     document.querySelector('b')!.remove();
     await wait(30);
     expect(seen[1]).toEqual([['a'], []]);
+    // A block taken out before a container: the container's first paragraph, not all of it.
+    const clock = document.createElement('p');
+    document.body.prepend(clock);
+    await wait(30);
+    clock.remove();
+    await wait(30);
+    expect(seen[3]).toEqual([['a'], ['BODY']]);
   });
 
   it('ignores changes to the extension’s own UI', async () => {
