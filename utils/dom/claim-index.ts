@@ -4,6 +4,7 @@
  */
 import type { Claim } from '@/utils/engine';
 import { compareStarts, isDetached } from './claim-range';
+import type { Removal } from './observe';
 
 export interface TrackedClaim {
   id: string;
@@ -197,24 +198,28 @@ export class ClaimIndex {
 
   /**
    * Claims whose text left the page, or whose offsets no longer fit their text nodes, after
-   * the page changed `changed` (the blocks around one batch of its changes) and took blocks
-   * out of `removedFrom`. A chunk that left the page takes all its claims with it; inside the
-   * page, only a claim of a chunk around, at or inside a changed block, or around or at an
-   * element blocks were taken out of, can have lost its text, so only those are asked one
-   * by one. Asking all 35,000 claims of a 5 MB article took 19–36 ms per batch of the page's
-   * changes; this takes 5–7 ms (tests/bench/NOTES.md).
+   * one batch of the page's changes: `changed`, the blocks around them, and what was taken
+   * out (`removal`). A chunk taken out takes all its claims with it; inside the page, only a
+   * claim of a chunk around, at or inside a changed block, or around or at an element blocks
+   * were taken out of, can have lost its text, so only those are asked one by one. Asking
+   * all 35,000 claims of a 5 MB article took 19–36 ms per batch; asking every chunk whether
+   * it was still in the page, 5–7 ms (tests/bench/NOTES.md).
    */
-  detached(changed: readonly Element[], removedFrom: readonly Element[] = []): TrackedClaim[] {
+  detached(changed: readonly Element[], removal: Partial<Removal> = {}): TrackedClaim[] {
     const near = new Set<Element>();
-    for (const root of [...changed, ...removedFrom]) {
+    for (const root of [...changed, ...(removal.from ?? [])]) {
       for (let a: Element | null = root; a; a = a.parentElement)
         if (this.byRoot.has(a)) near.add(a);
     }
     for (const root of changed) for (const chunk of this.chunksIn(root)) near.add(chunk);
+    // Chunks inside what was taken out; one the page put back elsewhere is asked as well.
+    for (const node of removal.nodes ?? [])
+      for (const chunk of this.chunksIn(node)) near.add(chunk);
     const out: TrackedClaim[] = [];
-    for (const [chunk, set] of this.byRoot) {
+    for (const chunk of near) {
+      const set = this.byRoot.get(chunk)!;
       if (!chunk.isConnected) out.push(...set);
-      else if (near.has(chunk)) for (const t of set) if (isDetached(t.range)) out.push(t);
+      else for (const t of set) if (isDetached(t.range)) out.push(t);
     }
     return out;
   }

@@ -15,12 +15,8 @@ import {
 
 export interface ObserveOptions {
   isOwn(node: Node): boolean;
-  /**
-   * Receives the roots to look at again, outside the observer callback, and the elements
-   * blocks were taken out of (their claims went with them; the rest of their text did not
-   * change, so they are not roots themselves).
-   */
-  onRoots(roots: Element[], removedFrom: Element[]): void;
+  /** Receives the roots to look at again, and what was taken out, outside the observer callback. */
+  onRoots(roots: Element[], removal: Removal): void;
   /** Called when observing resumes after a back-off: the page should be looked at whole. */
   onResume(): void;
   signal: AbortSignal;
@@ -32,6 +28,17 @@ export interface ObserveOptions {
   maxBackoffMs?: number;
   /** Delay before reading the stored records, so a burst of changes is read once. */
   flushDelayMs?: number;
+}
+
+/** What one batch of the page's changes took out. */
+export interface Removal {
+  /**
+   * Elements blocks were taken out of: the rest of their text did not change, so they are not
+   * roots, but claims of theirs may have gone with the blocks.
+   */
+  from: Element[];
+  /** Elements taken out (with everything inside them), the extension's own left aside. */
+  nodes: Element[];
 }
 
 export interface Observation {
@@ -83,12 +90,15 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
 
     const roots = new Set<Element>();
     const removedFrom = new Set<Element>();
+    const removedNodes = new Set<Element>();
     for (const record of batch) {
       if (options.isOwn(record.target)) continue;
       if (record.type === 'characterData') {
         addRoot(roots, record.target.parentElement);
         continue;
       }
+      for (const node of Array.from(record.removedNodes))
+        if (node.nodeType === 1 && !options.isOwn(node)) removedNodes.add(node as Element);
       let added = false;
       for (const node of Array.from(record.addedNodes)) {
         if (options.isOwn(node)) continue;
@@ -108,7 +118,8 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
         }
       }
     }
-    if (roots.size > 0 || removedFrom.size > 0) options.onRoots([...roots], [...removedFrom]);
+    if (roots.size > 0 || removedFrom.size > 0 || removedNodes.size > 0)
+      options.onRoots([...roots], { from: [...removedFrom], nodes: [...removedNodes] });
   }
 
   /**

@@ -17,7 +17,7 @@ import { ClaimIndex, type TrackedClaim } from './claim-index';
 import { liveRange } from './claim-range';
 import { supportsHighlightApi } from './highlight';
 import { MarkPainter } from './mark-painter';
-import { observePage } from './observe';
+import { observePage, type Removal } from './observe';
 import { stretchOf, type Stretch } from './mark-window';
 import { looksRelevant } from './relevance';
 import { isOwnElement, isOwnNode } from './shadow-host';
@@ -168,16 +168,16 @@ export class PageChecker {
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
-      onRoots: (roots, removedFrom) =>
-        this.failures.contain('follow a change', undefined, () => this.onRoots(roots, removedFrom)),
+      onRoots: (roots, removal) =>
+        this.failures.contain('follow a change', undefined, () => this.onRoots(roots, removal)),
       onResume: () => {
         if (this.relevant) this.scanWholePage();
       },
     });
   }
 
-  /** The page changed these roots, and took blocks out of `removedFrom` (one observer batch). */
-  private onRoots(roots: Element[], removedFrom: Element[] = []): void {
+  /** The page changed these roots, and took out `removal` (one observer batch). */
+  private onRoots(roots: Element[], removal: Removal): void {
     if (!this.relevant) {
       // A single-page app may bring Kent content later: test only what changed.
       if (!roots.some((r) => this.looksRelevant(r))) return;
@@ -186,9 +186,9 @@ export class PageChecker {
       return;
     }
     // Marks on text the page threw away go at once; the new text is looked at in idle time.
-    this.pruneDetached(roots, removedFrom);
+    this.pruneDetached(roots, removal);
     // A big run read part by part maps text that may have gone with the blocks taken out.
-    this.stopPartial([...roots, ...removedFrom]);
+    this.stopPartial([...roots, ...removal.from]);
     for (const root of roots) this.queue.add(root);
     this.flushChange();
   }
@@ -402,8 +402,8 @@ export class PageChecker {
   }
 
   /** Drops claims whose text left the page (see `ClaimIndex.detached`). */
-  private pruneDetached(changed: readonly Element[], removedFrom: readonly Element[]): void {
-    for (const t of this.index.detached(changed, removedFrom)) this.untrack(t);
+  private pruneDetached(changed: readonly Element[], removal: Removal): void {
+    for (const t of this.index.detached(changed, removal)) this.untrack(t);
   }
 
   /**

@@ -35,11 +35,12 @@ describe('observePage', () => {
     stop = new AbortController();
     document.body.innerHTML =
       '<main><p id="a">Kent: <b>100</b> crimes.</p><aside id="ad">Advert</aside><p id="b">More.</p></main>';
-    const seen: Array<[string[], string[]]> = [];
+    const seen: Array<[string[], string[], string[]]> = [];
+    const names = (els: Element[]) => els.map((r) => r.id || r.tagName);
     observePage(document, {
       isOwn,
-      onRoots: (roots, removedFrom) =>
-        seen.push([roots.map((r) => r.id || r.tagName), removedFrom.map((r) => r.tagName)]),
+      onRoots: (roots, removal) =>
+        seen.push([names(roots), names(removal.from), names(removal.nodes)]),
       onResume: () => {},
       signal: stop.signal,
       flushDelayMs: 5,
@@ -47,17 +48,17 @@ describe('observePage', () => {
     document.getElementById('ad')!.remove();
     await wait(30);
     // The article's other text is as it was: not the whole <main> again.
-    expect(seen).toEqual([[['b'], ['MAIN']]]);
+    expect(seen).toEqual([[['b'], ['MAIN'], ['ad']]]);
     document.querySelector('b')!.remove();
     await wait(30);
-    expect(seen[1]).toEqual([['a'], []]);
+    expect(seen[1]).toEqual([['a'], [], ['B']]);
     // A block taken out before a container: the container's first paragraph, not all of it.
     const clock = document.createElement('p');
     document.body.prepend(clock);
     await wait(30);
     clock.remove();
     await wait(30);
-    expect(seen[3]).toEqual([['a'], ['BODY']]);
+    expect(seen[3]).toEqual([['a'], ['BODY'], ['P']]);
   });
 
   it('ignores changes to the extension’s own UI', async () => {
