@@ -342,19 +342,11 @@ async function measure(
   const marks = world ? await world.timingMarks() : {};
   const [idleAt, drawnAt] = [marks[IDLE], marks[DRAWN]];
   const drawnFromIdle = idleAt && drawnAt ? drawnAt.startTime - idleAt.startTime : null;
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
-    metrics: Array<{ name: string; value: number }>;
-  };
-  const metric = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  const metric = await metricsOf(cdp);
   const events = trace ? await trace.stop() : null;
   // After every other reading, so its task is in none of them.
   const changes = spec.changes === true && !traced && !baseline;
-  const scriptNow = async () =>
-    ((
-      (await cdp.send('Performance.getMetrics')) as {
-        metrics: Array<{ name: string; value: number }>;
-      }
-    ).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  const scriptNow = async () => (await metricsOf(cdp))('ScriptDuration');
   const scriptBefore = changes ? await scriptNow() : 0;
   const changesMs = changes ? ((await page.evaluate(pageChanges(false))) as number) : null;
   // What follows the changes: the extension's observer, its look at the changed blocks.
@@ -390,6 +382,14 @@ async function measure(
     afterChangesMs,
     observedMs,
   };
+}
+
+/** The page's performance metrics now, a lookup of each in ms. */
+async function metricsOf(cdp: CDPSession): Promise<(name: string) => number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: Array<{ name: string; value: number }>;
+  };
+  return (name) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
 }
 
 /** Records a trace of the page's main thread; `stop` returns its events. */

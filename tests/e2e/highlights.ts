@@ -3,25 +3,31 @@ import type { Page } from 'playwright-core';
 
 export type HighlightTexts = Record<'match' | 'mismatch' | 'not-held' | 'unverified', string[]>;
 
+/**
+ * Page-side code, as a string either browser driver evaluates: the text of every mark, by
+ * verdict, whitespace folded, sorted. Marks are fixed ranges (StaticRange): a Range over the
+ * same words reads them.
+ */
+export const MARK_TEXTS_SCRIPT = `(() => {
+  const read = (name) =>
+    [...(CSS.highlights.get(name) ?? [])]
+      .map((s) => {
+        const r = new Range();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        return r.toString().replace(/\\s+/g, ' ').trim();
+      })
+      .sort((a, b) => a.localeCompare(b));
+  return {
+    match: read('kent-stats-match'),
+    mismatch: read('kent-stats-mismatch'),
+    'not-held': read('kent-stats-not-held'),
+    unverified: read('kent-stats-unverified'),
+  };
+})()`;
+
 export async function highlightedTexts(page: Page): Promise<HighlightTexts> {
-  return page.evaluate(() => {
-    const read = (name: string) =>
-      [...(CSS.highlights.get(name) ?? [])]
-        // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
-        .map((s) => {
-          const r = new Range();
-          r.setStart(s.startContainer, s.startOffset);
-          r.setEnd(s.endContainer, s.endOffset);
-          return r.toString().replace(/\s+/g, ' ').trim();
-        })
-        .sort((a, b) => a.localeCompare(b));
-    return {
-      match: read('kent-stats-match'),
-      mismatch: read('kent-stats-mismatch'),
-      'not-held': read('kent-stats-not-held'),
-      unverified: read('kent-stats-unverified'),
-    };
-  });
+  return (await page.evaluate(MARK_TEXTS_SCRIPT)) as HighlightTexts;
 }
 
 /** Waits until the extension has marked at least `min` claims in all. */

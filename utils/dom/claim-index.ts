@@ -188,10 +188,9 @@ export class ClaimIndex {
    */
   within(root: Element): TrackedClaim[] {
     const out: TrackedClaim[] = [];
-    for (let a = root.parentElement; a; a = a.parentElement) {
-      const set = this.byRoot.get(a);
-      if (set) for (const t of set) if (root.contains(t.range.startContainer)) out.push(t);
-    }
+    for (const chunk of this.chunksAbove(root))
+      for (const t of this.byRoot.get(chunk)!)
+        if (root.contains(t.range.startContainer)) out.push(t);
     for (const chunk of this.chunksIn(root)) out.push(...this.byRoot.get(chunk)!);
     return out;
   }
@@ -207,11 +206,14 @@ export class ClaimIndex {
    */
   detached(changed: readonly Element[], removal: Partial<Removal> = {}): TrackedClaim[] {
     const near = new Set<Element>();
-    for (const root of [...changed, ...(removal.from ?? [])]) {
-      for (let a: Element | null = root; a; a = a.parentElement)
-        if (this.byRoot.has(a)) near.add(a);
+    for (const root of changed) {
+      for (const chunk of this.chunksAbove(root)) near.add(chunk);
+      for (const chunk of this.chunksIn(root)) near.add(chunk);
     }
-    for (const root of changed) for (const chunk of this.chunksIn(root)) near.add(chunk);
+    for (const from of removal.from ?? []) {
+      for (const chunk of this.chunksAbove(from)) near.add(chunk);
+      if (this.byRoot.has(from)) near.add(from);
+    }
     // Chunks inside what was taken out; one the page put back elsewhere is asked as well.
     for (const node of removal.nodes ?? [])
       for (const chunk of this.chunksIn(node)) near.add(chunk);
@@ -221,6 +223,13 @@ export class ClaimIndex {
       if (!chunk.isConnected) out.push(...set);
       else for (const t of set) if (isDetached(t.range)) out.push(t);
     }
+    return out;
+  }
+
+  /** The chunks around `el`: its ancestors that are chunks, nearest first. */
+  private chunksAbove(el: Element): Element[] {
+    const out: Element[] = [];
+    for (let a = el.parentElement; a; a = a.parentElement) if (this.byRoot.has(a)) out.push(a);
     return out;
   }
 

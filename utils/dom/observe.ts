@@ -97,8 +97,8 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
         addRoot(roots, record.target.parentElement);
         continue;
       }
-      for (const node of Array.from(record.removedNodes))
-        if (node.nodeType === 1 && !options.isOwn(node)) removedNodes.add(node as Element);
+      const removed = Array.from(record.removedNodes).filter((n) => !options.isOwn(n));
+      for (const node of removed) if (node.nodeType === 1) removedNodes.add(node as Element);
       let added = false;
       for (const node of Array.from(record.addedNodes)) {
         if (options.isOwn(node)) continue;
@@ -106,10 +106,9 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
         else if (node.nodeType === 3) addRoot(roots, record.target as Element);
         added = true;
       }
-      if (!added && record.removedNodes.length > 0) {
-        const removed = Array.from(record.removedNodes).filter((n) => !options.isOwn(n));
+      if (!added && removed.length > 0) {
         if (removed.some(changesText)) addRoot(roots, record.target as Element);
-        else if (removed.length > 0) {
+        else {
           // Blocks taken out leave the text around them as it was: reading the whole
           // container again for an element an ad slot or a live page dropped cost a 5 MB
           // article seconds. The paragraph after them is read again (they were its context).
@@ -174,7 +173,7 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
  * leaves it as it was.
  */
 function changesText(node: Node): boolean {
-  if (node.nodeType === 3) return (node.textContent ?? '').trim() !== '';
+  if (node.nodeType === 3) return /\S/.test((node as Text).data);
   if (node.nodeType !== 1) return false;
   const tag = (node as Element).tagName.toUpperCase();
   if (HEADING_TAGS.has(tag)) return true;

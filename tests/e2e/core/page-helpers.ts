@@ -6,27 +6,15 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionApi, ExtensionSession } from '../browsers/session';
 import { inUi, waitInUi } from '../browsers/ui-root';
-import { centreOf, markBoxScript, type MarkBox } from '../highlights';
+import { centreOf, MARK_TEXTS_SCRIPT, markBoxScript, type MarkBox } from '../highlights';
 
 export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
 export const VERDICTS: readonly Verdict[] = ['match', 'mismatch', 'not-held', 'unverified'];
 export type MarkTexts = Record<Verdict, string[]>;
 
 /** The text of every mark, by verdict, sorted. */
-export function markTexts(page: Page): Promise<MarkTexts> {
-  return page.evaluate((verdicts) => {
-    const read = (v: string) =>
-      [...(CSS.highlights.get(`kent-stats-${v}`) ?? [])]
-        // Marks are fixed ranges (StaticRange): a Range over the same words reads them.
-        .map((s) => {
-          const r = new Range();
-          r.setStart(s.startContainer, s.startOffset);
-          r.setEnd(s.endContainer, s.endOffset);
-          return r.toString().replace(/\s+/g, ' ').trim();
-        })
-        .sort((a, b) => a.localeCompare(b));
-    return Object.fromEntries(verdicts.map((v) => [v, read(v)])) as MarkTexts;
-  }, VERDICTS);
+export async function markTexts(page: Page): Promise<MarkTexts> {
+  return (await page.evaluate(MARK_TEXTS_SCRIPT)) as MarkTexts;
 }
 
 /** How many marks the page holds in all (0 when none is registered). */
