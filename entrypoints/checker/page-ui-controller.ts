@@ -14,11 +14,7 @@ import { liveRange } from '@/utils/dom/claim-range';
 import type { PageChecker } from '@/utils/dom/page-checker';
 import { createShadowHost, type ShadowHost } from '@/utils/dom/shadow-host';
 import { listed, noVerdicts } from '@/utils/verdicts';
-
-/** Hovering this long over a mark opens its card; a pass-through pointer does not. */
-export const HOVER_OPEN_MS = 350;
-/** Leaving the mark and the card for this long closes a card opened by hovering. */
-export const HOVER_CLOSE_MS = 300;
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from './hover-timing';
 
 type OpenedBy = 'pointer' | 'click' | 'keyboard';
 
@@ -73,12 +69,19 @@ export class PageUiController {
     this.render();
   }
 
-  /** Opens a claim's card, scrolling its words into view first (popup, list, keyboard). */
+  /**
+   * Opens a claim's card. Opened from the popup, the list or the keyboard, its words are
+   * scrolled into view first if they are not in view; opened by the pointer, they are under
+   * it already, and scrolling would move other words under it (and the hover that follows
+   * would open their card over this one).
+   */
   open(id: string, by: OpenedBy): boolean {
     const tracked = this.checker.claimById(id);
     if (!tracked) return false;
-    const target = tracked.range.startContainer.parentElement;
-    target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    if (by === 'keyboard' && !this.inView(tracked)) {
+      const target = tracked.range.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    }
     // A hover that was about to open a card must not reopen one over this (or over a report form).
     this.win.clearTimeout(this.hoverTimer);
     this.win.clearTimeout(this.closeTimer);
@@ -126,7 +129,9 @@ export class PageUiController {
       this.win.clearTimeout(this.hoverTimer);
       if (hit) {
         this.win.clearTimeout(this.closeTimer);
-        if (hit.id !== this.openId) {
+        // A card the reader opened on purpose stays until they close it: the pointer on its
+        // way to the card, or resting on other words, does not swap it for another.
+        if (hit.id !== this.openId && (this.openId === null || this.openedBy === 'pointer')) {
           this.hoverTimer = this.win.setTimeout(() => this.open(hit.id, 'pointer'), HOVER_OPEN_MS);
         }
       } else if (this.openId !== null && this.openedBy === 'pointer' && !this.pointerInCard) {
@@ -156,6 +161,12 @@ export class PageUiController {
     // Scrolled away: the card has nothing to stand beside.
     if (!anchor || anchor.bottom < 0 || anchor.top > this.win.innerHeight) this.close();
     else this.render();
+  }
+
+  /** True when a claim's words are wholly inside the window. */
+  private inView(tracked: TrackedClaim): boolean {
+    const r = liveRange(tracked.range)?.getBoundingClientRect();
+    return r !== undefined && r.top >= 0 && r.bottom <= this.win.innerHeight;
   }
 
   private anchorOf(id: string): AnchorRect | null {

@@ -192,10 +192,6 @@ export async function openCardAt(page: Page, name: string, number: string): Prom
   const point = await markCentre(page, name, number);
   await page.mouse.click(point.x, point.y);
   await waitForUiElement(page, '.ksc-card');
-  // A reader reads the card before using it. (The hover timer the pointer started on the
-  // mark, 350 ms, still fires after a click and reopens the card, dropping a report form
-  // opened in that time: a bug in the page UI controller, reported.)
-  await page.waitForTimeout(500);
 }
 
 /**
