@@ -5,7 +5,10 @@
  * 40,000 claims held as live Ranges, 2,000 changes made by the page's own script (a clock's
  * text, an element added and removed) took Chromium 39–47 s instead of 9 ms
  * (tests/bench/NOTES.md). A fixed range costs the page nothing when it changes; the checker
- * reads a changed paragraph again anyway, and drops the claims it held there.
+ * reads a changed paragraph again anyway, and drops the claims it held there. Text the page
+ * rewrites in place (a live counter) is the exception: a fixed mark there would sit on other
+ * characters until the paragraph is read again, so claims found in such a text node hold
+ * live ranges (`PageChecker`, MAX_LIVE_TEXT).
  *
  * The wrapper fallback (browsers without the Highlight API) splits the page's text nodes to
  * wrap them, so there claims keep live Ranges, which follow the split.

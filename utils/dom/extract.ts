@@ -274,14 +274,14 @@ export function leafSegments(root: Element, text: string): TextSegment[] | null 
 
 /**
  * A DOM range over block offsets [start, end), or null when they map to no text; fixed unless
- * `live` (see claim-range.ts).
+ * `live` says so of the text node it starts or ends in (see claim-range.ts).
  */
 export function rangeFor(
   segments: readonly TextSegment[],
   start: number,
   end: number,
   doc: Document,
-  live = false,
+  live: (node: Node) => boolean = () => false,
 ): AbstractRange | null {
   if (segments.length === 0 || end <= start) return null;
   const first = segmentAtOrAfter(segments, start);
@@ -291,7 +291,7 @@ export function rangeFor(
     doc,
     { node: first.node, offset: first.nodeOffset + Math.max(0, start - first.start) },
     { node: last.node, offset: last.nodeOffset + Math.min(last.end, end) - last.start },
-    live,
+    live(first.node) || live(last.node),
   );
 }
 

@@ -15,8 +15,17 @@ import {
 
 export interface ObserveOptions {
   isOwn(node: Node): boolean;
-  /** Receives the roots to look at again, and what was taken out, outside the observer callback. */
-  onRoots(roots: Element[], removal: Removal): void;
+  /**
+   * Receives the roots to look at again, what was taken out, and the text nodes whose text
+   * the page changed in place, outside the observer callback.
+   */
+  onRoots(roots: Element[], removal: Removal, edited: Node[]): void;
+  /**
+   * Called when observing stops for a back-off, with the text nodes the last batch changed
+   * in place: the page will change them again unseen, so what points into them must not
+   * trust its offsets.
+   */
+  onBackoff?(edited: Node[]): void;
   /** Called when observing resumes after a back-off: the page should be looked at whole. */
   onResume(): void;
   signal: AbortSignal;
@@ -85,15 +94,18 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
     flushTimes.push(now);
     if (flushTimes.length > maxFlushes) {
       tripBreaker();
+      options.onBackoff?.(editedIn(batch));
       return;
     }
 
     const roots = new Set<Element>();
     const removedFrom = new Set<Element>();
     const removedNodes = new Set<Element>();
+    const edited = new Set<Node>();
     for (const record of batch) {
       if (options.isOwn(record.target)) continue;
       if (record.type === 'characterData') {
+        edited.add(record.target);
         addRoot(roots, record.target.parentElement);
         continue;
       }
@@ -118,7 +130,18 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
       }
     }
     if (roots.size > 0 || removedFrom.size > 0 || removedNodes.size > 0)
-      options.onRoots([...roots], { from: [...removedFrom], nodes: [...removedNodes] });
+      options.onRoots([...roots], { from: [...removedFrom], nodes: [...removedNodes] }, [
+        ...edited,
+      ]);
+  }
+
+  /** The page's text nodes a batch changed in place (characterData), each once. */
+  function editedIn(batch: readonly MutationRecord[]): Node[] {
+    const edited = new Set<Node>();
+    for (const record of batch)
+      if (record.type === 'characterData' && !options.isOwn(record.target))
+        edited.add(record.target);
+    return [...edited];
   }
 
   /**

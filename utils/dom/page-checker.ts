@@ -14,7 +14,7 @@ import { mayNameTopic } from '@/utils/engine/concepts';
 import { caretAt } from './caret';
 import { iterateRuns } from './chunk';
 import { ClaimIndex, type TrackedClaim } from './claim-index';
-import { liveRange } from './claim-range';
+import { isLive, liveRange } from './claim-range';
 import { supportsHighlightApi } from './highlight';
 import { MarkPainter } from './mark-painter';
 import { observePage, type Removal } from './observe';
@@ -64,6 +64,15 @@ const CHUNK_CHARS = 3_000;
  * steps, so smaller steps stop a slice nearer its budget.
  */
 const TRACK_PER_STEP = 250;
+/**
+ * Longest text node the page changes in place whose claims hold live ranges. A fixed range
+ * keeps its offsets when the page rewrites its text (a live counter, a ticker), so its mark
+ * would sit on other characters until the paragraph is read again, and for seconds while
+ * the observer backs off; a live range follows the change, or collapses and draws nothing.
+ * The browser updates every live range on every change to the page, so a text node longer
+ * than this (hundreds of claims) keeps fixed ones.
+ */
+const MAX_LIVE_TEXT = 20_000;
 
 export class PageChecker {
   private readonly doc: Document;
@@ -93,17 +102,20 @@ export class PageChecker {
   private partial: { run: Run; live: boolean } | null = null;
   /** A big run's claims are being taken in, a step at a time: no marks are drawn meanwhile. */
   private takingIn = false;
+  /** Text nodes the page has changed in place: claims there hold live ranges (MAX_LIVE_TEXT). */
+  private readonly edited = new WeakSet<Node>();
 
   constructor(private readonly options: PageCheckerOptions) {
     this.doc = options.doc;
     this.engine = options.engine;
     // Claims hold fixed ranges where the marks are highlights; the wrapper marks split text
     // nodes, and only live ranges follow the split.
+    const allLive = !supportsHighlightApi(this.doc.defaultView!);
     this.reader = new RunReader(
       this.doc,
       this.engine,
       this.failures,
-      !supportsHighlightApi(this.doc.defaultView!),
+      (node) => allLive || this.followsEdits(node),
     );
     this.painter = new MarkPainter({
       doc: this.doc,
@@ -168,16 +180,27 @@ export class PageChecker {
     observePage(this.doc, {
       isOwn: isOwnNode,
       signal: this.options.signal,
-      onRoots: (roots, removal) =>
-        this.failures.contain('follow a change', undefined, () => this.onRoots(roots, removal)),
+      onRoots: (roots, removal, edited) =>
+        this.failures.contain('follow a change', undefined, () =>
+          this.onRoots(roots, removal, edited),
+        ),
+      onBackoff: (edited) =>
+        this.failures.contain('follow a change', undefined, () => {
+          this.distrust(edited);
+          this.flushChange();
+        }),
       onResume: () => {
         if (this.relevant) this.scanWholePage();
       },
     });
   }
 
-  /** The page changed these roots, and took out `removal` (one observer batch). */
-  private onRoots(roots: Element[], removal: Removal): void {
+  /**
+   * The page changed these roots, took out `removal`, and changed the text of `edited` in
+   * place (one observer batch).
+   */
+  private onRoots(roots: Element[], removal: Removal, edited: readonly Node[]): void {
+    this.distrust(edited);
     if (!this.relevant) {
       // A single-page app may bring Kent content later: test only what changed.
       if (!roots.some((r) => this.looksRelevant(r))) return;
@@ -399,6 +422,26 @@ export class PageChecker {
   /** Removes the claims whose words lie inside `root` (a chunk that is looked at again). */
   private dropClaimsWithin(root: Element): void {
     for (const t of this.index.within(root)) this.untrack(t);
+  }
+
+  /**
+   * The page changed the text of these nodes in place: their claims' fixed offsets may now
+   * point at other characters, so those claims and their marks go at once (their paragraphs
+   * are read again, or the whole page is after a back-off), and claims found there from now
+   * on hold live ranges, which follow the page's next changes. A node too long for live
+   * ranges keeps its claims until its paragraph is read again, in slices: dropping the
+   * 66,000 claims of a 5 MB text node here would be one long task.
+   */
+  private distrust(edited: readonly Node[]): void {
+    for (const node of edited) {
+      this.edited.add(node);
+      if (!this.followsEdits(node)) continue;
+      for (const t of [...this.index.near(node)]) if (!isLive(t.range)) this.untrack(t);
+    }
+  }
+
+  private followsEdits(node: Node): boolean {
+    return this.edited.has(node) && (node as CharacterData).length <= MAX_LIVE_TEXT;
   }
 
   /** Drops claims whose text left the page (see `ClaimIndex.detached`). */

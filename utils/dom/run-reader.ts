@@ -59,12 +59,16 @@ export class RunReader {
   /** The page's own context (title, date, first headings, bodies named); see `readPageContext`. */
   page: PageContext = {};
 
-  /** `liveRanges`: claims' ranges follow the page's changes (the wrapper marks need them to). */
+  /**
+   * `liveRangeIn`: whether a claim's range starting or ending in a text node follows the
+   * page's changes (claim-range.ts): always for the wrapper marks, else for text the page
+   * changes in place.
+   */
   constructor(
     private readonly doc: Document,
     private readonly engine: Engine,
     private readonly failures: FailureLog,
-    private readonly liveRanges = false,
+    private readonly liveRangeIn: (node: Node) => boolean = () => false,
   ) {}
 
   /**
@@ -194,7 +198,7 @@ export class RunReader {
   private found(reading: Reading, claim: Claim): FoundClaim | null {
     const blockSegments = this.segmentsOf(reading, claim.blockIndex);
     const range = blockSegments
-      ? rangeFor(blockSegments, claim.start, claim.end, this.doc, this.liveRanges)
+      ? rangeFor(blockSegments, claim.start, claim.end, this.doc, this.liveRangeIn)
       : null;
     return range ? { claim, range, root: reading.owners[claim.blockIndex]! } : null;
   }

@@ -107,6 +107,38 @@ describe('observePage', () => {
     expect(resumes).toBe(1);
   });
 
+  it('hands over the text nodes the page changes in place, and those of the batch that trips the breaker', async () => {
+    stop = new AbortController();
+    document.body.innerHTML = '<p id="live">Kent: 100 crimes a day.</p><p id="other">More.</p>';
+    const live = document.getElementById('live')!.firstChild as Text;
+    const edited: Node[][] = [];
+    const backoffs: Node[][] = [];
+    observePage(document, {
+      isOwn,
+      onRoots: (_roots, _removal, nodes) => edited.push(nodes),
+      onBackoff: (nodes) => backoffs.push(nodes),
+      onResume: () => {},
+      signal: stop.signal,
+      flushDelayMs: 1,
+      windowMs: 1000,
+      maxFlushesPerWindow: 2,
+      backoffMs: 5000,
+    });
+    live.data = 'Kent: 101 crimes a day.';
+    live.data = 'Kent: 102 crimes a day.';
+    await wait(15);
+    // The same node once per batch; a paragraph's new text node is no node changed in place.
+    expect(edited).toEqual([[live]]);
+    document.getElementById('other')!.textContent = 'Less.';
+    await wait(15);
+    expect(edited[1]).toEqual([]);
+    live.data = 'Kent: 103 crimes a day.';
+    await wait(15);
+    // The third batch trips the breaker: nothing is read, but the node it changed is named.
+    expect(edited).toHaveLength(2);
+    expect(backoffs).toEqual([[live]]);
+  });
+
   it('stops observing when its signal aborts', async () => {
     stop = new AbortController();
     document.body.innerHTML = '<p id="p">x</p>';

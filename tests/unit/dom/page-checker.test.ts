@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dataset } from '@/data';
 import { createEngine, type Engine } from '@/utils/engine';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
+import { isLive } from '@/utils/dom/claim-range';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController } from '@/entrypoints/checker/page-ui-controller';
 
@@ -233,6 +234,51 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
     );
     expect(checker.claims.some((t) => t.claim.mention.includes('26.7'))).toBe(false);
     stop.abort();
+  });
+
+  it('gives up fixed marks on text the page rewrites in place, and follows it with live ranges', async () => {
+    // The Highlight API and StaticRange as browsers have them (happy-dom has neither), so the
+    // claims hold fixed ranges and the marks are highlights.
+    const win = window as unknown as Record<string, unknown>;
+    const registry = new Map<string, Set<AbstractRange>>();
+    const css = Object.getOwnPropertyDescriptor(win, 'CSS');
+    Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true });
+    win.Highlight = class extends Set<AbstractRange> {};
+    win.StaticRange = class {
+      constructor(init: StaticRangeInit) {
+        Object.assign(this, init, {
+          collapsed:
+            init.startContainer === init.endContainer && init.startOffset === init.endOffset,
+        });
+      }
+    };
+    try {
+      document.body.innerHTML = ARTICLE;
+      const live = document.querySelectorAll('p')[0]!.lastChild as Text;
+      const { stop, checker } = start();
+      await vi.waitFor(() => expect(checker.claims).toHaveLength(2), { timeout: 3000 });
+      const marked = () => [...registry.values()].flatMap((h) => [...h]);
+      expect(marked().some(isLive)).toBe(false);
+      // A live counter: the page rewrites the text after the figure, in place.
+      live.data = ' domestic abuse crimes a day in 2022/23, up from 90.';
+      await vi.waitFor(() => expect(checker.claims.map((t) => t.claim.mention)).toContain('90'), {
+        timeout: 3000,
+      });
+      // No fixed range is left on the rewritten node: its claims now hold live ones, and the
+      // paragraph the page left alone keeps its fixed one.
+      const inLive = () =>
+        marked().filter((r) => r.startContainer === live || r.endContainer === live);
+      await vi.waitFor(() => expect(inLive().length).toBeGreaterThan(0), { timeout: 3000 });
+      expect(inLive().every(isLive)).toBe(true);
+      const thanet = checker.claims.find((t) => t.claim.mention === '26.7')!;
+      expect(isLive(thanet.range)).toBe(false);
+      stop.abort();
+    } finally {
+      if (css) Object.defineProperty(win, 'CSS', css);
+      else delete win.CSS;
+      delete win.Highlight;
+      delete win.StaticRange;
+    }
   });
 
   it('drops the claims of a paragraph the page takes out, reading again only the one after it', async () => {
