@@ -92,20 +92,19 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
     const now = win!.performance.now();
     flushTimes = flushTimes.filter((t) => now - t < windowMs);
     flushTimes.push(now);
+    const edited = editedIn(batch);
     if (flushTimes.length > maxFlushes) {
       tripBreaker();
-      options.onBackoff?.(editedIn(batch));
+      options.onBackoff?.(edited);
       return;
     }
 
     const roots = new Set<Element>();
     const removedFrom = new Set<Element>();
     const removedNodes = new Set<Element>();
-    const edited = new Set<Node>();
     for (const record of batch) {
       if (options.isOwn(record.target)) continue;
       if (record.type === 'characterData') {
-        edited.add(record.target);
         addRoot(roots, record.target.parentElement);
         continue;
       }
@@ -130,9 +129,7 @@ export function observePage(doc: Document, options: ObserveOptions): Observation
       }
     }
     if (roots.size > 0 || removedFrom.size > 0 || removedNodes.size > 0)
-      options.onRoots([...roots], { from: [...removedFrom], nodes: [...removedNodes] }, [
-        ...edited,
-      ]);
+      options.onRoots([...roots], { from: [...removedFrom], nodes: [...removedNodes] }, edited);
   }
 
   /** The page's text nodes a batch changed in place (characterData), each once. */
