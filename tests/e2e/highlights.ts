@@ -26,6 +26,32 @@ export const MARK_TEXTS_SCRIPT = `(() => {
   };
 })()`;
 
+/**
+ * Page-side code, as a string either browser driver evaluates: each mark whose words are not a whole number with its words (a digit
+ * right before or after it, or none in it), with the text around it.
+ */
+export const MISPLACED_MARKS_SCRIPT = `(() =>
+  ['kent-stats-match', 'kent-stats-mismatch', 'kent-stats-not-held', 'kent-stats-unverified']
+    .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
+    // A live range over text the page replaced collapses: it draws nothing.
+    .filter((s) => !s.collapsed && s.startContainer.isConnected && s.endContainer.isConnected)
+    .flatMap((s) => {
+      const r = new Range();
+      try {
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+      } catch {
+        return []; // offsets past the text's end: the browser draws nothing
+      }
+      const text = r.toString();
+      const node = s.startContainer;
+      const before = node.nodeType === 3 ? node.data.slice(0, s.startOffset) : '';
+      const end = s.endContainer;
+      const after = end.nodeType === 3 ? end.data.slice(s.endOffset) : '';
+      const whole = /\\d/.test(text) && !/\\d$/.test(before) && !/^\\d/.test(after);
+      return whole ? [] : [before.slice(-20) + '[' + text + ']' + after.slice(0, 20)];
+    }))()`;
+
 export async function highlightedTexts(page: Page): Promise<HighlightTexts> {
   return (await page.evaluate(MARK_TEXTS_SCRIPT)) as HighlightTexts;
 }

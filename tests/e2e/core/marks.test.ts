@@ -9,6 +9,7 @@ import { eachBrowser } from './each-browser';
 import {
   badgeOf,
   markTexts,
+  misplacedMarks,
   pageStatus,
   VERDICTS,
   waitForMarks,
@@ -56,6 +57,29 @@ eachBrowser('marks in the page', (b) => {
       for (const number of want)
         expect(marks[verdict].some((text) => text.includes(number))).toBe(true);
     }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('never leaves a mark on other words while a page rewrites a marked figure without pause', async () => {
+    // The page rewrites a marked sentence's number on every task (0, 1, 2 … 999 and again),
+    // for as long as the test runs.
+    const { page, errors } = await b.session.open(b.url('/e2e/live-figure.html?ms=120000'));
+    await waitForMarks(page, 2);
+    const liveText = () => page.evaluate(() => document.getElementById('live')!.textContent);
+    const first = await liveText();
+    const misplaced: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      // Each mark covers a whole number: a digit on either side of it, or none inside it,
+      // means the mark stayed where words the page has since changed used to be.
+      misplaced.push(...(await misplacedMarks(page)).map((m) => `${i}: ${m}`));
+      await new Promise((done) => setTimeout(done, 150));
+    }
+    // The page was still rewriting the sentence all along.
+    expect(await liveText()).not.toBe(first);
+    expect(misplaced).toEqual([]);
+    // The marks of the sentences the page leaves alone stay.
+    expect((await markTexts(page)).match).toEqual(['12.6', '27.6']);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -6,7 +6,13 @@
 import type { Page } from 'puppeteer-core';
 import type { ExtensionApi, ExtensionSession } from '../browsers/session';
 import { inUi, waitInUi } from '../browsers/ui-root';
-import { centreOf, MARK_TEXTS_SCRIPT, markBoxScript, type MarkBox } from '../highlights';
+import {
+  centreOf,
+  MARK_TEXTS_SCRIPT,
+  markBoxScript,
+  MISPLACED_MARKS_SCRIPT,
+  type MarkBox,
+} from '../highlights';
 
 export type Verdict = 'match' | 'mismatch' | 'not-held' | 'unverified';
 export const VERDICTS: readonly Verdict[] = ['match', 'mismatch', 'not-held', 'unverified'];
@@ -15,6 +21,11 @@ export type MarkTexts = Record<Verdict, string[]>;
 /** The text of every mark, by verdict, sorted. */
 export async function markTexts(page: Page): Promise<MarkTexts> {
   return (await page.evaluate(MARK_TEXTS_SCRIPT)) as MarkTexts;
+}
+
+/** Marks that do not cover a whole number, with the text around each (see MISPLACED_MARKS_SCRIPT). */
+export async function misplacedMarks(page: Page): Promise<string[]> {
+  return (await page.evaluate(MISPLACED_MARKS_SCRIPT)) as string[];
 }
 
 /** How many marks the page holds in all (0 when none is registered). */
