@@ -8,16 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { artifactsDir } from './harness';
 import { checkedClaims, isolatedWorld, waitForTimingMarks } from './isolated-world';
 import { useExtensionSuite } from './suite';
-import {
-  centreOf,
-  highlightedTexts,
-  markBoxScript,
-  waitForHighlights,
-  type HighlightTexts,
-  type MarkBox,
-} from './highlights';
+import { highlightedTexts, waitForHighlights, type HighlightTexts } from './highlights';
 import { isChecker, markCentre, watchScripts } from './ui';
-import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/entrypoints/checker/hover-timing';
 import {
   focusInUi,
   uiElement,
@@ -78,38 +70,6 @@ describe('in the page', () => {
     await page.screenshot({ path: join(artifactsDir, 'card-click-mismatch.png') });
     await page.keyboard.press('Escape');
     await waitForUiElement(page, '.ksc-card', 'detached');
-    await page.close();
-  });
-
-  it('keeps a card opened by a click where it is: no scroll, no other card over it', async () => {
-    const { page } = await open('/e2e/plain-article.html');
-    await page.setViewportSize({ width: page.viewportSize()!.width, height: 400 });
-    await waitForHighlights(page);
-    // The mark low in the window, as a reader finds one while reading down a page.
-    await markCentre(page, 'kent-stats-mismatch', '1,790');
-    await page.evaluate(() => window.scrollBy(0, -120));
-    const box = (await page.evaluate(
-      markBoxScript(['kent-stats-mismatch'], '1,790', false),
-    )) as MarkBox;
-    const point = centreOf(box);
-    expect(point.y).toBeGreaterThan(300);
-    const scrolled = await page.evaluate(() => window.scrollY);
-    await page.mouse.click(point.x, point.y);
-    await waitForUiElement(page, '.ksc-card');
-    // The words the reader clicked stay under their pointer.
-    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
-    // Longer than the hover delay: the pointer resting on the words changes nothing.
-    await page.waitForTimeout(HOVER_OPEN_MS * 2);
-    expect((await uiElement(page, '.ksc-card'))?.text).toContain('1,790');
-    // Resting on other words that are marked, then leaving all marks, neither replaces nor
-    // closes a card the reader opened on purpose (a card opened by hovering would go).
-    const other = await markCentre(page, 'kent-stats-match', '27.6');
-    await page.mouse.move(other.x, other.y, { steps: 4 });
-    await page.waitForTimeout(HOVER_OPEN_MS * 2);
-    expect((await uiElement(page, '.ksc-card'))?.text).toContain('1,790');
-    await page.mouse.move(2, other.y, { steps: 4 });
-    await page.waitForTimeout(HOVER_CLOSE_MS * 2);
-    expect((await uiElement(page, '.ksc-card'))?.text).toContain('1,790');
     await page.close();
   });
 

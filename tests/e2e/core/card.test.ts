@@ -5,9 +5,13 @@
  * closed shadow root.
  */
 import { expect, it } from 'vitest';
+import { HOVER_CLOSE_MS, HOVER_OPEN_MS } from '@/entrypoints/checker/hover-timing';
 import { eachBrowser } from './each-browser';
 import { clickInUi, focusInUi, uiFocusedClass, waitInUi } from '../browsers/ui-root';
+import { centreOf, markBoxScript, type MarkBox } from '../highlights';
 import { markCentre, uiState, waitForMarks, waitForUi } from './page-helpers';
+
+const wait = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 eachBrowser('the card', (b) => {
   it('opens on a click, beside the words, with the official figure and its source', async () => {
@@ -30,6 +34,41 @@ eachBrowser('the card', (b) => {
     expect(card!.background).not.toMatch(/^rgba\(0, 0, 0, 0\)$|^transparent$/);
     await page.keyboard.press('Escape');
     await waitForUi(page, 'no-card');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('stays where a click opened it: no scroll, and no other card over it', async () => {
+    const { page, errors } = await b.session.open(b.url('/e2e/plain-article.html'));
+    await page.setViewport({ width: page.viewport()!.width, height: 400 });
+    await waitForMarks(page, 6);
+    // The mark low in the window, as a reader finds one while reading down a page.
+    const markBox = async () =>
+      (await page.evaluate(markBoxScript(['kent-stats-mismatch'], '1,790', false))) as MarkBox;
+    const top = (await markBox()).first.top;
+    await page.evaluate(
+      (y) => window.scrollTo({ top: y, behavior: 'instant' as ScrollBehavior }),
+      (await page.evaluate(() => window.scrollY)) + top - 320,
+    );
+    const point = centreOf(await markBox());
+    expect(point.y).toBeGreaterThan(300);
+    const scrolled = await page.evaluate(() => window.scrollY);
+    await page.mouse.click(point.x, point.y);
+    await waitForUi(page, 'card');
+    // The words the reader clicked stay under their pointer.
+    expect(await page.evaluate(() => window.scrollY)).toBe(scrolled);
+    // Longer than the hover delay: the pointer resting on the words changes nothing.
+    await wait(HOVER_OPEN_MS * 2);
+    expect((await uiState(page)).card?.text).toContain('1,790');
+    // Resting on other words that are marked, then leaving all marks, neither replaces nor
+    // closes a card the reader opened on purpose (a card opened by hovering would go).
+    const other = await markCentre(page, 'match', '27.6');
+    await page.mouse.move(other.x, other.y, { steps: 4 });
+    await wait(HOVER_OPEN_MS * 2);
+    expect((await uiState(page)).card?.text).toContain('1,790');
+    await page.mouse.move(2, other.y, { steps: 4 });
+    await wait(HOVER_CLOSE_MS * 2);
+    expect((await uiState(page)).card?.text).toContain('1,790');
     expect(errors).toEqual([]);
     await page.close();
   });
