@@ -78,7 +78,7 @@ export class PageUiController {
   open(id: string, by: OpenedBy): boolean {
     const tracked = this.checker.claimById(id);
     if (!tracked) return false;
-    if (by === 'keyboard' && !this.inView(tracked)) {
+    if (by === 'keyboard' && !this.inView(id)) {
       const target = tracked.range.startContainer.parentElement;
       target?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     }
@@ -164,9 +164,9 @@ export class PageUiController {
   }
 
   /** True when a claim's words are wholly inside the window. */
-  private inView(tracked: TrackedClaim): boolean {
-    const r = liveRange(tracked.range)?.getBoundingClientRect();
-    return r !== undefined && r.top >= 0 && r.bottom <= this.win.innerHeight;
+  private inView(id: string): boolean {
+    const r = this.anchorOf(id);
+    return r !== null && r.top >= 0 && r.bottom <= this.win.innerHeight;
   }
 
   private anchorOf(id: string): AnchorRect | null {

@@ -4,19 +4,29 @@ import type { Page } from 'playwright-core';
 export type HighlightTexts = Record<'match' | 'mismatch' | 'not-held' | 'unverified', string[]>;
 
 /**
+ * Page-side code: a function giving a live Range over a mark's words, or null when its
+ * offsets no longer fit its text (the browser then draws nothing). Marks are fixed ranges
+ * (StaticRange), which can be neither read nor measured themselves.
+ */
+const RANGE_OF_MARK = `((s) => {
+  try {
+    const r = new Range();
+    r.setStart(s.startContainer, s.startOffset);
+    r.setEnd(s.endContainer, s.endOffset);
+    return r;
+  } catch {
+    return null;
+  }
+})`;
+
+/**
  * Page-side code, as a string either browser driver evaluates: the text of every mark, by
- * verdict, whitespace folded, sorted. Marks are fixed ranges (StaticRange): a Range over the
- * same words reads them.
+ * verdict, whitespace folded, sorted.
  */
 export const MARK_TEXTS_SCRIPT = `(() => {
   const read = (name) =>
     [...(CSS.highlights.get(name) ?? [])]
-      .map((s) => {
-        const r = new Range();
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-        return r.toString().replace(/\\s+/g, ' ').trim();
-      })
+      .map((s) => (${RANGE_OF_MARK}(s)?.toString() ?? '').replace(/\\s+/g, ' ').trim())
       .sort((a, b) => a.localeCompare(b));
   return {
     match: read('kent-stats-match'),
@@ -27,8 +37,9 @@ export const MARK_TEXTS_SCRIPT = `(() => {
 })()`;
 
 /**
- * Page-side code, as a string either browser driver evaluates: each mark whose words are not a whole number with its words (a digit
- * right before or after it, or none in it), with the text around it.
+ * Page-side code, as a string either browser driver evaluates: each mark whose words are not a
+ * whole number with its words (a digit right before or after it, or none in it), with the
+ * text around it.
  */
 export const MISPLACED_MARKS_SCRIPT = `(() =>
   ['kent-stats-match', 'kent-stats-mismatch', 'kent-stats-not-held', 'kent-stats-unverified']
@@ -36,13 +47,8 @@ export const MISPLACED_MARKS_SCRIPT = `(() =>
     // A live range over text the page replaced collapses: it draws nothing.
     .filter((s) => !s.collapsed && s.startContainer.isConnected && s.endContainer.isConnected)
     .flatMap((s) => {
-      const r = new Range();
-      try {
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-      } catch {
-        return []; // offsets past the text's end: the browser draws nothing
-      }
+      const r = ${RANGE_OF_MARK}(s);
+      if (!r) return [];
       const text = r.toString();
       const node = s.startContainer;
       const before = node.nodeType === 3 ? node.data.slice(0, s.startOffset) : '';
@@ -79,19 +85,13 @@ export interface MarkBox {
  * Page-side code, as a string either browser driver evaluates (Playwright's or Puppeteer's
  * page): the boxes of the first mark among the highlights `names` whose text includes
  * `number`, scrolled to the middle of the view first when `scroll`; null when there is none.
- * Marks are fixed ranges (StaticRange): a Range over the same words reads and measures them.
  */
 export function markBoxScript(names: readonly string[], number: string, scroll: boolean): string {
   return `(() => {
     const range = ${JSON.stringify(names)}
       .flatMap((n) => [...(CSS.highlights.get(n) ?? [])])
-      .map((s) => {
-        const r = new Range();
-        r.setStart(s.startContainer, s.startOffset);
-        r.setEnd(s.endContainer, s.endOffset);
-        return r;
-      })
-      .find((r) => r.toString().includes(${JSON.stringify(number)}));
+      .map(${RANGE_OF_MARK})
+      .find((r) => r?.toString().includes(${JSON.stringify(number)}));
     if (!range) return null;
     if (${scroll}) range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
     const first = range.getClientRects()[0];

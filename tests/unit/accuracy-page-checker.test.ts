@@ -14,6 +14,7 @@ import { supportsHighlightApi } from '@/utils/dom/highlight';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { CHECKED_MARK, clearTimingMarks, getTimingMark } from '@/utils/dom/timing-marks';
 import { isOwnNode } from '@/utils/dom/shadow-host';
+import { installHighlightApi } from './dom/browser-stand-ins';
 import {
   problems,
   scoreSet,
@@ -25,23 +26,6 @@ import {
 const engine = createEngine(dataset);
 /** Small enough that every golden page is read in several chunks. */
 const CHUNK_CHARS = 400;
-
-/**
- * A Highlight API that only holds ranges: the checker then takes the browser's path and
- * leaves the page's text nodes as they were, so ranges map back to the visible text.
- */
-function installHighlightApi(): void {
-  // happy-dom's `CSS` is a fresh object on every read: give the window one that keeps state.
-  const css = { highlights: new Map<string, unknown>(), supports: () => false };
-  Object.defineProperty(window, 'CSS', { value: css, configurable: true });
-  Object.defineProperty(window, 'Highlight', {
-    value: class extends Set<Range> {
-      priority = 0;
-    },
-    configurable: true,
-  });
-  expect(supportsHighlightApi(window)).toBe(true);
-}
 
 /** Puts a whole HTML document into the test's document (scripts are not run). */
 function loadIntoDocument(html: string): void {
@@ -109,7 +93,10 @@ let real: SetScore;
 let peer: SetScore;
 
 beforeAll(async () => {
+  // The checker then takes the browser's path and leaves the page's text nodes as they were,
+  // so ranges map back to the visible text.
   installHighlightApi();
+  expect(supportsHighlightApi(window)).toBe(true);
   golden = await scoreSet(engine, 'pages', readWithPageChecker);
   real = await scoreSet(engine, 'real', readWithPageChecker);
   peer = await scoreSet(engine, 'peer', readWithPageChecker);

@@ -8,6 +8,7 @@ import {
   liveRange,
   overlaps,
 } from '@/utils/dom/claim-range';
+import { installStaticRange } from './browser-stand-ins';
 
 /**
  * A fixed range as browsers make it (happy-dom has no StaticRange): offsets that nothing
@@ -33,15 +34,8 @@ function paragraphs(...texts: string[]): Text[] {
 describe('claim ranges', () => {
   it('are fixed where the browser has StaticRange and live where the wrapper marks need them', () => {
     const [text] = paragraphs('Kent Police recorded 1,790 calls.');
-    const made: unknown[] = [];
-    class StaticRangeStandIn {
-      constructor(init: StaticRangeInit) {
-        made.push(init);
-        Object.assign(this, init);
-      }
-    }
-    const win = window as Window & { StaticRange?: unknown };
-    win.StaticRange = StaticRangeStandIn;
+    const made: StaticRangeInit[] = [];
+    const restore = installStaticRange(made);
     try {
       const start = { node: text!, offset: 21 };
       const end = { node: text!, offset: 26 };
@@ -52,7 +46,7 @@ describe('claim ranges', () => {
       expect(isLive(live) && live.toString()).toBe('1,790');
       expect(made).toHaveLength(1);
     } finally {
-      delete win.StaticRange;
+      restore();
     }
   });
 

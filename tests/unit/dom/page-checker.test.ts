@@ -4,6 +4,7 @@ import { dataset } from '@/data';
 import { createEngine, type Engine } from '@/utils/engine';
 import type { TrackedClaim } from '@/utils/dom/claim-index';
 import { isLive } from '@/utils/dom/claim-range';
+import { installHighlightApi, installStaticRange } from './browser-stand-ins';
 import { PageChecker } from '@/utils/dom/page-checker';
 import { PageUiController } from '@/entrypoints/checker/page-ui-controller';
 
@@ -239,19 +240,8 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
   it('gives up fixed marks on text the page rewrites in place, and follows it with live ranges', async () => {
     // The Highlight API and StaticRange as browsers have them (happy-dom has neither), so the
     // claims hold fixed ranges and the marks are highlights.
-    const win = window as unknown as Record<string, unknown>;
-    const registry = new Map<string, Set<AbstractRange>>();
-    const css = Object.getOwnPropertyDescriptor(win, 'CSS');
-    Object.defineProperty(win, 'CSS', { value: { highlights: registry }, configurable: true });
-    win.Highlight = class extends Set<AbstractRange> {};
-    win.StaticRange = class {
-      constructor(init: StaticRangeInit) {
-        Object.assign(this, init, {
-          collapsed:
-            init.startContainer === init.endContainer && init.startOffset === init.endOffset,
-        });
-      }
-    };
+    const { registry, restore } = installHighlightApi();
+    const restoreStaticRange = installStaticRange();
     try {
       document.body.innerHTML = ARTICLE;
       const live = document.querySelectorAll('p')[0]!.lastChild as Text;
@@ -274,10 +264,8 @@ describe('the content script in a page (happy-dom, wrapper marks)', () => {
       expect(isLive(thanet.range)).toBe(false);
       stop.abort();
     } finally {
-      if (css) Object.defineProperty(win, 'CSS', css);
-      else delete win.CSS;
-      delete win.Highlight;
-      delete win.StaticRange;
+      restore();
+      restoreStaticRange();
     }
   });
 
