@@ -22,7 +22,7 @@ function manualQueue(process: (el: Element) => void, clock: { t: number }, budge
 function continuingQueue() {
   const clock = { t: 0 };
   const seen: string[] = [];
-  const idle: Array<(d: { timeRemaining(): number }) => void> = [];
+  const idle: Array<(d: { timeRemaining(): number; didTimeout?: boolean }) => void> = [];
   const soon: Array<() => void> = [];
   const queue = new WorkQueue({
     sliceBudgetMs: 10,
@@ -181,6 +181,24 @@ describe('WorkQueue', () => {
     soon.shift()!();
     expect(seen).toEqual(['a', 'b']);
     expect(idle).toHaveLength(1);
+  });
+
+  // A page that rewrites itself on every task never goes idle: its slices come only when the
+  // callback's timeout passes, with no idle time left. At 4 ms a slice, every 200 ms, the
+  // checker's start-up and first page took 8 s to show a mark (live-figure.html?after=0).
+  it('spends its whole budget in a slice the browser forced by timeout, the minimum in a short idle one', () => {
+    const { seen, idle, queue } = continuingQueue();
+    const ids = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    document.body.replaceChildren(
+      ...ids.map((id) => Object.assign(document.createElement('p'), { id })),
+    );
+    for (const id of ids) queue.add(document.getElementById(id)!);
+    idle.shift()!({ timeRemaining: () => 0, didTimeout: true });
+    // 10 ms of budget, 4 ms a root: two roots and a third that fits no more.
+    expect(seen).toEqual(['a', 'b']);
+    // An idle period with 1 ms left is the page's, not a forced turn: the 4 ms minimum.
+    idle.shift()!({ timeRemaining: () => 1 });
+    expect(seen).toEqual(['a', 'b', 'c']);
   });
 
   // Issue 13: one 120 KB paragraph was one unit of work, and froze the tab in one 58 s task.
