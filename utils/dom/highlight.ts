@@ -40,7 +40,13 @@ export interface Highlighter {
   remove(range: AbstractRange): void;
   /** Shows the marks with the stronger background colour, or without it again. */
   setStrong(strong: boolean): void;
-  /** Removes every mark this highlighter made. */
+  /**
+   * Takes every mark off at once, ready for new ones. Firefox's cost of taking one range out
+   * of a highlight grows with the ranges it holds: one by one, the 1,800 marks of a 500 KB
+   * article took a task of 300 ms there.
+   */
+  empty(): void;
+  /** Removes every mark this highlighter made, and its highlights from the page's registry. */
   clear(): void;
   readonly native: boolean;
 }
@@ -92,6 +98,10 @@ function nativeHighlighter(win: Window): Highlighter {
       const verdict = owner.get(range);
       if (verdict) highlights.get(verdict)?.delete(range);
       owner.delete(range);
+    },
+    empty() {
+      for (const highlight of highlights.values()) highlight.clear();
+      owner.clear();
     },
     clear() {
       for (const verdict of VERDICTS) {
@@ -145,6 +155,9 @@ function wrapperHighlighter(doc: Document): Highlighter {
     remove(range) {
       unwrap(wrappers.get(range) ?? []);
       wrappers.delete(range);
+    },
+    empty() {
+      this.clear();
     },
     clear() {
       for (const els of wrappers.values()) unwrap(els);

@@ -191,7 +191,7 @@ export class MarkPainter {
     });
     this.window = window;
     this.viewport = viewport;
-    if (this.shownMarks > 0) for (const t of this.claims.all) this.highlighter.remove(t.range);
+    if (this.shownMarks > 0) this.highlighter.empty();
     for (const root of this.claims.roots()) window.watch(root, this.stretchFor(root));
   }
 
@@ -218,7 +218,7 @@ export class MarkPainter {
     this.window = null;
     this.pending = [];
     this.shownMarks = 0;
-    for (const t of this.claims.all) this.marks?.remove(t.range);
+    this.marks?.empty();
     this.stretches.clear();
   }
 

@@ -4,6 +4,7 @@ import type { Claim } from '@/utils/engine';
 import { ClaimIndex } from '@/utils/dom/claim-index';
 import { WRAPPER_TAG } from '@/utils/dom/highlight';
 import { MarkPainter } from '@/utils/dom/mark-painter';
+import { installHighlightApi } from './browser-stand-ins';
 
 /**
  * An IntersectionObserver the test drives: it reports only elements it was asked to observe,
@@ -76,5 +77,97 @@ describe('MarkPainter on a long page (the mark window)', () => {
     const mark = hidden.p.querySelector(WRAPPER_TAG);
     expect(mark?.textContent).toBe('100');
     expect(mark?.getAttribute('data-verdict')).toBe('unverified');
+  });
+});
+
+/**
+ * The Highlight API, with Highlights that count the work of taking ranges out as Firefox's
+ * does: one range out costs as much as the ranges the highlight holds (taken out one by one,
+ * 1,800 marks made a task of 300 ms there), all of them at once as much as one pass.
+ */
+function installFirefoxLikeHighlights(): ReturnType<typeof installHighlightApi> & {
+  work: { done: number };
+} {
+  const api = installHighlightApi();
+  const work = { done: 0 };
+  Object.defineProperty(window, 'Highlight', {
+    value: class extends Set<AbstractRange> {
+      priority = 0;
+      override delete(range: AbstractRange): boolean {
+        work.done += this.size;
+        return super.delete(range);
+      }
+      override clear(): void {
+        work.done += this.size;
+        super.clear();
+      }
+    },
+    configurable: true,
+  });
+  return { ...api, work };
+}
+
+/** A painter holding `count` claims in paragraphs of their own, all drawn; `first` is the first's. */
+function paintedPage(count: number) {
+  const claims = new ClaimIndex();
+  const painter = new MarkPainter({
+    doc: document,
+    claims,
+    showUnverified: false,
+    strongMarks: false,
+  });
+  const add = (n: number) => {
+    for (let i = 0; i < n; i++) {
+      const { p, claim, range } = paragraph('match');
+      painter.add(claims.add(claim, range, p), { sentinels: [p] });
+    }
+  };
+  add(count);
+  painter.flush(true);
+  const first = claims.all[0]!;
+  return { claims, painter, add, first: { p: first.root, range: first.range } };
+}
+
+describe('MarkPainter taking many marks off at once', () => {
+  it('opens its window in work that grows with the marks shown, and draws a paragraph again when it comes near', () => {
+    window.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
+    const { registry, restore, work } = installFirefoxLikeHighlights();
+    try {
+      const { painter, first, add } = paintedPage(1_500);
+      const shown = registry.get('kent-stats-match')!;
+      expect(shown.size).toBe(1_500);
+      // More claims than are ever registered at once: the window opens, and every mark
+      // goes until the paragraphs near the viewport are reported.
+      add(600);
+      work.done = 0;
+      painter.flush(true);
+      expect(FakeObserver.last).not.toBeNull();
+      expect(shown.size).toBe(0);
+      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+      // The highlight is still the page's registered one: a paragraph that comes near is
+      // drawn in it again.
+      FakeObserver.last!.bringNear(first.p);
+      expect([...registry.get('kent-stats-match')!]).toEqual([first.range]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('clears for a new look at the page in work that grows with the marks shown, and draws the new look’s marks', () => {
+    const { registry, restore, work } = installFirefoxLikeHighlights();
+    try {
+      const { claims, painter } = paintedPage(1_500);
+      work.done = 0;
+      painter.clear();
+      claims.clear();
+      expect(registry.get('kent-stats-match')!.size).toBe(0);
+      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+      const again = paragraph('mismatch');
+      painter.add(claims.add(again.claim, again.range, again.p), { sentinels: [again.p] });
+      painter.flush(true);
+      expect([...registry.get('kent-stats-mismatch')!]).toEqual([again.range]);
+    } finally {
+      restore();
+    }
   });
 });
