@@ -264,7 +264,8 @@ export class PageChecker {
     if (!body) return;
     if (this.options.signal.aborted) return;
     this.scans += 1;
-    this.reader.page = this.reader.readPageContext();
+    // The page's own context first, in units of work of their own (see `pageSteps`).
+    let pageSteps: Rest | null = this.containRest(this.reader.pageSteps());
     this.clearClaims();
     this.fresh = new WeakSet();
     this.readAgain = [];
@@ -275,6 +276,11 @@ export class PageChecker {
     this.splitting = true;
     this.queue.setSource({
       next: () => {
+        if (pageSteps) {
+          const steps = pageSteps;
+          pageSteps = null;
+          return { done: false, value: steps };
+        }
         const next = runs.next();
         if (!next.done) {
           if (next.value) fresh.add(next.value[0]!);

@@ -14,13 +14,21 @@ const DATE_SELECTORS = [
   'meta[name="dc.date"]',
 ];
 
+const META_DATE = DATE_SELECTORS.join(', ');
+const JSON_LD = 'script[type="application/ld+json"]';
+
 /** The page's publication date as yyyy-mm-dd, from metadata, JSON-LD or a <time> element. */
 export function publicationDate(doc: Document, failures?: FailureLog): string | undefined {
+  // Every element a step below may read, in document order, found in one pass over the page:
+  // a pass per selector (nine on a page without a date) took 80 ms of a page of 100,000
+  // elements in Firefox. Each step then picks its own elements out, in the same order.
+  const found = Array.from(doc.querySelectorAll(ANY_DATE_SOURCE));
+  const metas = found.filter((el) => el.localName === 'meta' && el.matches(META_DATE));
   for (const selector of DATE_SELECTORS) {
-    const value = isoDate(doc.querySelector(selector)?.getAttribute('content'));
+    const value = isoDate(metas.find((el) => el.matches(selector))?.getAttribute('content'));
     if (value) return value;
   }
-  for (const script of Array.from(doc.querySelectorAll('script[type="application/ld+json"]'))) {
+  for (const script of found.filter((el) => el.localName === 'script' && el.matches(JSON_LD))) {
     let value: string | undefined;
     try {
       value = isoDate(jsonLdDate(script.textContent ?? ''));
@@ -31,21 +39,30 @@ export function publicationDate(doc: Document, failures?: FailureLog): string | 
     }
     if (value) return value;
   }
-  for (const time of Array.from(doc.querySelectorAll('time[datetime]'))) {
+  for (const time of found) {
+    if (time.localName !== 'time' || !time.hasAttribute('datetime')) continue;
     const value = isoDate(time.getAttribute('datetime'));
     if (value) return value;
   }
   // A dated byline ("Published: 10:46, 15 October 2020"): only the few elements a news site
   // marks as its byline or date line, so a date in the article text is never taken for it.
-  for (const el of Array.from(doc.querySelectorAll(BYLINE_SELECTOR)).slice(0, 8)) {
+  let bylines = 0;
+  for (const el of found) {
+    if (bylines >= BYLINES_READ) break;
+    if (!el.matches(BYLINE_SELECTOR)) continue;
+    bylines += 1;
     const value = bylineDate(el.textContent ?? '');
     if (value) return value;
   }
   return undefined;
 }
 
+/** Bylines read at most, the first in the page. */
+const BYLINES_READ = 8;
+
 const BYLINE_SELECTOR =
   '[class*="byline" i], [class*="dateline" i], [class*="published" i], [class*="article-date" i], [class*="post-date" i], [itemprop="datePublished"], time';
+const ANY_DATE_SOURCE = [META_DATE, JSON_LD, 'time[datetime]', BYLINE_SELECTOR].join(', ');
 
 const DAY_MONTH_YEAR =
   /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/i;

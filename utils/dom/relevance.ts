@@ -28,7 +28,10 @@ export function looksRelevant(doc: Document, root: Node | null): boolean {
 
 /**
  * The page's text up to the relevance cap, in one native call: enough to learn which bodies
- * it names (text of neighbouring elements runs together, which whole names survive).
+ * it names (text of neighbouring elements runs together, which whole names survive). A walk
+ * of its text nodes that stops at the cap cost a page of 100,000 elements 250 ms in Firefox,
+ * against 6-8 ms for this; a 5 MB article's costs 30-40 ms there, in a unit of work of its
+ * own (`RunReader.pageSteps`).
  */
 export function pageTextSample(root: Node): string {
   return allText(root).slice(0, RELEVANCE_SAMPLE_CHARS);

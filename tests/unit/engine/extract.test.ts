@@ -246,6 +246,26 @@ describe('extractBlocks', () => {
       '<head><meta property="article:published_time" content="soon"><meta property="article:published_time" content="2019-01-01"><meta name="date" content="2020-02-12"></head><body><p>x</p></body>',
       '2020-02-12',
     ],
+    [
+      'a dated byline',
+      '<body><p class="article-byline">By X, 15 October 2020</p><p>On 3 March 2019 the council met.</p></body>',
+      '2020-10-15',
+    ],
+    [
+      'JSON-LD before a <time> and a byline that come first in the page',
+      '<body><p class="byline">1 May 2017</p><time datetime="2018-05-17">May 17</time><script type="application/ld+json">{"datePublished":"2025-09-24"}</script></body>',
+      '2025-09-24',
+    ],
+    [
+      'a <time> before a byline that comes first in the page',
+      '<body><p class="byline">1 May 2017</p><time datetime="2018-05-17">May 17</time></body>',
+      '2018-05-17',
+    ],
+    [
+      'the first eight bylines only',
+      `<body>${'<p class="byline">By X</p>'.repeat(8)}<p class="byline">1 May 2017</p></body>`,
+      undefined,
+    ],
     ['nothing', '<body><p>x</p></body>', undefined],
   ])('finds the publication date from %s', (_label, html, date) => {
     expect(extractBlocks(load(html)).context.date).toBe(date);
@@ -260,6 +280,16 @@ describe('extractBlocks', () => {
     const { blocks, context } = extractBlocks(doc);
     expect(blocks).toEqual(['Kent Police recorded 100 crimes.']);
     expect(context.date).toBe('2023-07-28');
+  });
+
+  it('reads only the first headings the caller keeps, hidden ones not counted', () => {
+    const doc = load(
+      '<body><h1>One</h1><h2 hidden>Hidden</h2><h2>Two</h2><h2>Three</h2><p>Text</p></body>',
+    );
+    expect(extractBlocks(doc, { contextOnly: true, maxHeadings: 2 }).context.headings).toEqual([
+      'One',
+      'Two',
+    ]);
   });
 
   it('falls back to the first h1 for a page without a title', () => {
