@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadHtml } from '@/cli/html';
-import { looksRelevant, pageTextSample } from '@/utils/dom/relevance';
+import { looksRelevant } from '@/utils/dom/relevance';
 import { hasRelevantContext, mayHaveRelevantContext } from '@/utils/engine/relevance';
 
 const PAGES = join(import.meta.dirname, '../../fixtures/pages');
@@ -99,28 +99,5 @@ describe('looksRelevant', () => {
         );
       }
     }
-  });
-});
-
-describe('pageTextSample', () => {
-  it('is the page’s textContent up to the cap, its scripts’ and every page’s text included', () => {
-    const pages = readdirSync(PAGES).filter((f) => f.endsWith('.html'));
-    expect(pages.length).toBeGreaterThan(10);
-    for (const file of pages) {
-      const page = loadHtml(readFileSync(join(PAGES, file), 'utf8'));
-      const doc = page.document;
-      expect(pageTextSample(doc), file).toBe(doc.documentElement.textContent);
-      page.close();
-    }
-  });
-
-  it('stops at 200,000 characters on a longer page, cutting the text node it ends in', () => {
-    const paragraph = 'Kent Police recorded 100 crimes. '.repeat(3_000);
-    const doc = load(
-      `<head><title>Long</title><script>var page = 1;</script></head><body>${`<p>${paragraph}</p>`.repeat(5)}</body>`,
-    );
-    const whole = doc.documentElement.textContent!;
-    expect(whole.length).toBeGreaterThan(200_000);
-    expect(pageTextSample(doc)).toBe(whole.slice(0, 200_000));
   });
 });
