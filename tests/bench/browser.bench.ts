@@ -41,6 +41,7 @@ import {
   IDLE_MARK as IDLE,
 } from '@/utils/dom/timing-marks';
 import { article, HOSTILE, KENT_PARAGRAPHS, OTHER_PARAGRAPHS, page } from './pages';
+import { printTable } from './table';
 import { attributeTasks, type TaskAttribution, type TraceEvent } from './trace';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -756,14 +757,6 @@ async function main(): Promise<void> {
     console.log('\nHostile pages, half → full size: the script time the extension adds');
     printTable(['shape', 'script ms added', 'growth', `target ≤ ${GROWTH_LIMIT}×`], growthRows);
   }
-}
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { launchSession } from '../e2e/browsers';
 import { BROWSERS, type ExtensionSession } from '../e2e/browsers/session';
 import { article, HOSTILE, KENT_PARAGRAPHS, page } from './pages';
+import { printTable } from './table';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 2);
 /** The longest the extension may hold the page, in ms (a long task, by the browsers' measure). */
@@ -155,19 +156,17 @@ async function main(): Promise<void> {
   console.log(
     `The longest the page's 16 ms beat came late, in ms: without the extension (one load), with it (median and worst of ${RUNS} loads)`,
   );
-  const header = [
-    'browser',
-    'page',
-    'without',
-    'with: median',
-    'with: worst',
-    `target ≤ ${STALL_LIMIT_MS} ms or the page's own`,
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
-  for (const r of rows) console.log(line(r));
+  printTable(
+    [
+      'browser',
+      'page',
+      'without',
+      'with: median',
+      'with: worst',
+      `target ≤ ${STALL_LIMIT_MS} ms or the page's own`,
+    ],
+    rows,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -52,19 +52,8 @@ function paragraph(verdict: Claim['verdict']): { p: HTMLElement; claim: Claim; r
 describe('MarkPainter on a long page (the mark window)', () => {
   it('watches a paragraph whose claims are all hidden, so showing unverified claims marks it when the reader reaches it', () => {
     window.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
-    const claims = new ClaimIndex();
-    const painter = new MarkPainter({
-      doc: document,
-      claims,
-      showUnverified: false,
-      strongMarks: false,
-    });
     // More claims than are ever registered at once: the painter opens its window.
-    for (let i = 0; i < 2_100; i++) {
-      const { p, claim, range } = paragraph('match');
-      painter.add(claims.add(claim, range, p), { sentinels: [p] });
-    }
-    painter.flush(true);
+    const { claims, painter } = paintedPage(2_100);
     expect(FakeObserver.last).not.toBeNull();
 
     // Read after the window opened: a paragraph with only an unverified figure, hidden.
