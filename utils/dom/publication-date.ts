@@ -20,8 +20,9 @@ const JSON_LD = 'script[type="application/ld+json"]';
 /** The page's publication date as yyyy-mm-dd, from metadata, JSON-LD or a <time> element. */
 export function publicationDate(doc: Document, failures?: FailureLog): string | undefined {
   // Every element a step below may read, in document order, found in one pass over the page:
-  // a pass per selector (nine on a page without a date) took 80 ms of a page of 100,000
-  // elements in Firefox. Each step then picks its own elements out, in the same order.
+  // a pass per selector (nine on a page without a date) took 49-57 ms on a page of 100,000
+  // elements in Firefox, one pass 36-37 ms (tests/bench/NOTES.md). Each step then picks its
+  // own elements out, in the same order.
   const found = Array.from(doc.querySelectorAll(ANY_DATE_SOURCE));
   const metas = found.filter((el) => el.localName === 'meta' && el.matches(META_DATE));
   for (const selector of DATE_SELECTORS) {
