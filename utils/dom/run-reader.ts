@@ -17,7 +17,7 @@ import {
   type TextSegment,
 } from './extract';
 import { cutAt, PART_CHARS, partsOf, sentenceStartBefore, type Part } from './parts';
-import { publicationDate } from './publication-date';
+import { bylineDateIn, taggedDate } from './publication-date';
 import { pageTextSample } from './relevance';
 import { isOwnElement, isOwnNode } from './shadow-host';
 import type { Rest, Run } from './work-queue';
@@ -124,13 +124,14 @@ export class RunReader {
   /**
    * A new look at the page: the steps that read what every chunk is read with, the page's
    * title and first headings (they speak for all of it; a page of thousands of section titles
-   * must not make every chunk read them all), its publication date, then the bodies named
+   * must not make every chunk read them all), its publication date (from metadata, else from
+   * a byline), then the bodies named
    * anywhere in it, since a chunk may say "the trust" and never name it. A run read before
    * the steps have all run reads the rest of them at once.
    */
   pageSteps(): Rest {
     this.pageRead = 0;
-    // Each a unit of work of its own: all three, with the checker's start, made a task of
+    // Each a unit of work of its own: all of them, with the checker's start, made a task of
     // 112-165 ms in Firefox on a 5 MB article or a page of 100,000 elements.
     const step: Rest = () => {
       this.readPageStep();
@@ -164,7 +165,11 @@ export class RunReader {
       }).context;
     },
     () => {
-      const date = publicationDate(this.doc, this.failures);
+      const date = taggedDate(this.doc, this.failures);
+      if (date) this.page = { ...this.page, date };
+    },
+    () => {
+      const date = this.page.date === undefined ? bylineDateIn(this.doc) : undefined;
       if (date) this.page = { ...this.page, date };
     },
     () => {

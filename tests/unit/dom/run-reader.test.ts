@@ -21,13 +21,13 @@ function page(title: string): Document {
 describe('RunReader’s page context', () => {
   const engine = createEngine(dataset);
 
-  it('is read in three steps of work of their own, then given with every run', () => {
+  it('is read in four steps of work of their own, then given with every run', () => {
     const doc = page('Assaults on staff | Kent news');
     const reader = new RunReader(doc, engine, new FailureLog());
     let steps = 0;
     for (let step: (() => unknown) | null = reader.pageSteps(); step; steps++)
       step = step() as (() => unknown) | null;
-    expect(steps).toBe(3);
+    expect(steps).toBe(4);
     expect(reader.read([doc.querySelector('p')!])!.context).toMatchObject({
       title: 'Assaults on staff | Kent news',
       headings: expect.arrayContaining(['Staff assaulted']),
