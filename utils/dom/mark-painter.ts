@@ -97,11 +97,14 @@ export class MarkPainter {
   setShowUnverified(show: boolean): void {
     this.showUnverified = show;
     this.viewport?.refresh();
+    // Hidden, they all go at once (see `Highlighter.empty`).
+    if (!show) {
+      this.marks?.empty('unverified');
+      return;
+    }
     for (const t of this.claims.all) {
       if (t.claim.verdict !== 'unverified' || this.isBig(t.root)) continue;
-      if (show && (!this.window || this.window.isNear(t.root)))
-        this.highlighter.add(t.range, 'unverified');
-      else this.highlighter.remove(t.range);
+      if (!this.window || this.window.isNear(t.root)) this.highlighter.add(t.range, 'unverified');
     }
   }
 

@@ -59,6 +59,24 @@ describe('wrapper highlights (browsers without the Highlight API)', () => {
     expect(strong()).toEqual([false, false]);
     highlighter.clear();
   });
+
+  it('takes off the marks of one verdict at once, leaving the others and the page’s text', () => {
+    document.body.innerHTML = '<p id="p">Thanet: 27.6 per 1,000 and Swale: 401 people.</p>';
+    const p = document.getElementById('p')!;
+    const text = p.textContent;
+    const highlighter = createHighlighter(document);
+    highlighter.add(rangeOver(p, '27.6'), 'unverified');
+    highlighter.add(rangeOver(p, '401'), 'mismatch');
+    highlighter.empty('unverified');
+    const marks = [...p.querySelectorAll(WRAPPER_TAG)];
+    expect(marks.map((m) => [m.textContent, m.getAttribute('data-verdict')])).toEqual([
+      ['401', 'mismatch'],
+    ]);
+    highlighter.empty();
+    expect(p.querySelectorAll(WRAPPER_TAG)).toHaveLength(0);
+    expect(p.textContent).toBe(text);
+    expect(p.childNodes).toHaveLength(1);
+  });
 });
 
 // Issue 13: a page that registered `kent-stats-match` first had its own highlight reused, so

@@ -97,17 +97,17 @@ function installFirefoxLikeHighlights(): ReturnType<typeof installHighlightApi> 
 }
 
 /** A painter holding `count` claims in paragraphs of their own, all drawn; `first` is the first's. */
-function paintedPage(count: number) {
+function paintedPage(count: number, verdict: Claim['verdict'] = 'match') {
   const claims = new ClaimIndex();
   const painter = new MarkPainter({
     doc: document,
     claims,
-    showUnverified: false,
+    showUnverified: verdict === 'unverified',
     strongMarks: false,
   });
   const add = (n: number) => {
     for (let i = 0; i < n; i++) {
-      const { p, claim, range } = paragraph('match');
+      const { p, claim, range } = paragraph(verdict);
       painter.add(claims.add(claim, range, p), { sentinels: [p] });
     }
   };
@@ -155,6 +155,23 @@ describe('MarkPainter taking many marks off at once', () => {
       painter.add(claims.add(again.claim, again.range, again.p), { sentinels: [again.p] });
       painter.flush(true);
       expect([...registry.get('kent-stats-mismatch')!]).toEqual([again.range]);
+    } finally {
+      restore();
+    }
+  });
+
+  it('hides the unverified marks shown in work that grows with their number, and shows them again', () => {
+    const { registry, restore, work } = installFirefoxLikeHighlights();
+    try {
+      const { painter } = paintedPage(1_500, 'unverified');
+      const shown = registry.get('kent-stats-unverified')!;
+      expect(shown.size).toBe(1_500);
+      work.done = 0;
+      painter.setShowUnverified(false);
+      expect(shown.size).toBe(0);
+      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+      painter.setShowUnverified(true);
+      expect(registry.get('kent-stats-unverified')!.size).toBe(1_500);
     } finally {
       restore();
     }
