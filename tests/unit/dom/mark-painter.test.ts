@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Claim } from '@/utils/engine';
 import { ClaimIndex } from '@/utils/dom/claim-index';
 import { WRAPPER_TAG } from '@/utils/dom/highlight';
@@ -118,62 +118,56 @@ function paintedPage(count: number, verdict: Claim['verdict'] = 'match') {
 }
 
 describe('MarkPainter taking many marks off at once', () => {
+  let highlights: ReturnType<typeof installFirefoxLikeHighlights>;
+  beforeEach(() => {
+    highlights = installFirefoxLikeHighlights();
+  });
+  afterEach(() => highlights.restore());
+
   it('opens its window in work that grows with the marks shown, and draws a paragraph again when it comes near', () => {
     window.IntersectionObserver = FakeObserver as unknown as typeof IntersectionObserver;
-    const { registry, restore, work } = installFirefoxLikeHighlights();
-    try {
-      const { painter, first, add } = paintedPage(1_500);
-      const shown = registry.get('kent-stats-match')!;
-      expect(shown.size).toBe(1_500);
-      // More claims than are ever registered at once: the window opens, and every mark
-      // goes until the paragraphs near the viewport are reported.
-      add(600);
-      work.done = 0;
-      painter.flush(true);
-      expect(FakeObserver.last).not.toBeNull();
-      expect(shown.size).toBe(0);
-      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
-      // The highlight is still the page's registered one: a paragraph that comes near is
-      // drawn in it again.
-      FakeObserver.last!.bringNear(first.p);
-      expect([...registry.get('kent-stats-match')!]).toEqual([first.range]);
-    } finally {
-      restore();
-    }
+    const { registry, work } = highlights;
+    const { painter, first, add } = paintedPage(1_500);
+    const shown = registry.get('kent-stats-match')!;
+    expect(shown.size).toBe(1_500);
+    // More claims than are ever registered at once: the window opens, and every mark
+    // goes until the paragraphs near the viewport are reported.
+    add(600);
+    work.done = 0;
+    painter.flush(true);
+    expect(FakeObserver.last).not.toBeNull();
+    expect(shown.size).toBe(0);
+    expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+    // The highlight is still the page's registered one: a paragraph that comes near is
+    // drawn in it again.
+    FakeObserver.last!.bringNear(first.p);
+    expect([...registry.get('kent-stats-match')!]).toEqual([first.range]);
   });
 
   it('clears for a new look at the page in work that grows with the marks shown, and draws the new look’s marks', () => {
-    const { registry, restore, work } = installFirefoxLikeHighlights();
-    try {
-      const { claims, painter } = paintedPage(1_500);
-      work.done = 0;
-      painter.clear();
-      claims.clear();
-      expect(registry.get('kent-stats-match')!.size).toBe(0);
-      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
-      const again = paragraph('mismatch');
-      painter.add(claims.add(again.claim, again.range, again.p), { sentinels: [again.p] });
-      painter.flush(true);
-      expect([...registry.get('kent-stats-mismatch')!]).toEqual([again.range]);
-    } finally {
-      restore();
-    }
+    const { registry, work } = highlights;
+    const { claims, painter } = paintedPage(1_500);
+    work.done = 0;
+    painter.clear();
+    claims.clear();
+    expect(registry.get('kent-stats-match')!.size).toBe(0);
+    expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+    const again = paragraph('mismatch');
+    painter.add(claims.add(again.claim, again.range, again.p), { sentinels: [again.p] });
+    painter.flush(true);
+    expect([...registry.get('kent-stats-mismatch')!]).toEqual([again.range]);
   });
 
   it('hides the unverified marks shown in work that grows with their number, and shows them again', () => {
-    const { registry, restore, work } = installFirefoxLikeHighlights();
-    try {
-      const { painter } = paintedPage(1_500, 'unverified');
-      const shown = registry.get('kent-stats-unverified')!;
-      expect(shown.size).toBe(1_500);
-      work.done = 0;
-      painter.setShowUnverified(false);
-      expect(shown.size).toBe(0);
-      expect(work.done).toBeLessThanOrEqual(2 * 1_500);
-      painter.setShowUnverified(true);
-      expect(registry.get('kent-stats-unverified')!.size).toBe(1_500);
-    } finally {
-      restore();
-    }
+    const { registry, work } = highlights;
+    const { painter } = paintedPage(1_500, 'unverified');
+    const shown = registry.get('kent-stats-unverified')!;
+    expect(shown.size).toBe(1_500);
+    work.done = 0;
+    painter.setShowUnverified(false);
+    expect(shown.size).toBe(0);
+    expect(work.done).toBeLessThanOrEqual(2 * 1_500);
+    painter.setShowUnverified(true);
+    expect(registry.get('kent-stats-unverified')!.size).toBe(1_500);
   });
 });
