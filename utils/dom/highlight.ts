@@ -109,16 +109,15 @@ function nativeHighlighter(win: Window): Highlighter {
       for (const [range, of] of owner) if (of === verdict) owner.delete(range);
     },
     clear() {
+      this.empty();
       for (const verdict of VERDICTS) {
         const highlight = highlights.get(verdict);
-        highlight?.clear();
         // Only its own registrations go: a newer copy of the checker may hold the names now.
         if (highlight && registry.get(HIGHLIGHT_NAMES[verdict]) === highlight)
           registry.delete(HIGHLIGHT_NAMES[verdict]);
         if (highlight && registry.get(STRONG_HIGHLIGHT_NAMES[verdict]) === highlight)
           registry.delete(STRONG_HIGHLIGHT_NAMES[verdict]);
       }
-      owner.clear();
     },
   };
 }
@@ -169,8 +168,7 @@ function wrapperHighlighter(doc: Document): Highlighter {
       }
     },
     clear() {
-      for (const els of wrappers.values()) unwrap(els);
-      wrappers.clear();
+      this.empty();
     },
   };
 }

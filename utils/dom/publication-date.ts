@@ -14,7 +14,6 @@ const DATE_SELECTORS = [
   'meta[name="dc.date"]',
 ];
 
-const META_DATE = DATE_SELECTORS.join(', ');
 const JSON_LD = 'script[type="application/ld+json"]';
 
 /** The page's publication date as yyyy-mm-dd, from metadata, JSON-LD, a <time> element or a byline. */
@@ -30,12 +29,11 @@ export function publicationDate(doc: Document, failures?: FailureLog): string | 
  */
 export function taggedDate(doc: Document, failures?: FailureLog): string | undefined {
   const found = Array.from(doc.querySelectorAll(TAGGED_DATE_SOURCE));
-  const metas = found.filter((el) => el.localName === 'meta' && el.matches(META_DATE));
   for (const selector of DATE_SELECTORS) {
-    const value = isoDate(metas.find((el) => el.matches(selector))?.getAttribute('content'));
+    const value = isoDate(found.find((el) => el.matches(selector))?.getAttribute('content'));
     if (value) return value;
   }
-  for (const script of found.filter((el) => el.localName === 'script' && el.matches(JSON_LD))) {
+  for (const script of found.filter((el) => el.matches(JSON_LD))) {
     let value: string | undefined;
     try {
       value = isoDate(jsonLdDate(script.textContent ?? ''));
@@ -46,8 +44,7 @@ export function taggedDate(doc: Document, failures?: FailureLog): string | undef
     }
     if (value) return value;
   }
-  for (const time of found) {
-    if (time.localName !== 'time' || !time.hasAttribute('datetime')) continue;
+  for (const time of found.filter((el) => el.matches(TIME_DATE))) {
     const value = isoDate(time.getAttribute('datetime'));
     if (value) return value;
   }
@@ -73,7 +70,8 @@ const BYLINES_READ = 8;
 
 const BYLINE_SELECTOR =
   '[class*="byline" i], [class*="dateline" i], [class*="published" i], [class*="article-date" i], [class*="post-date" i], [itemprop="datePublished"], time';
-const TAGGED_DATE_SOURCE = [META_DATE, JSON_LD, 'time[datetime]'].join(', ');
+const TIME_DATE = 'time[datetime]';
+const TAGGED_DATE_SOURCE = [...DATE_SELECTORS, JSON_LD, TIME_DATE].join(', ');
 
 const DAY_MONTH_YEAR =
   /\b(\d{1,2})(?:st|nd|rd|th)?\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+((?:19|20)\d{2})\b/i;
